@@ -1,0 +1,17 @@
+import type { Patch } from './patch';
+import type { WorkbookSnapshot } from './snapshot';
+
+/**
+ * The only place with I/O. The xlsx host (ExcelJS) and the Office host (Office.js) implement it; the
+ * pipeline in between is pure.
+ */
+export interface WorkbookHost {
+  read(options?: ReadOptions): Promise<WorkbookSnapshot>;
+  apply(patch: Patch): Promise<void>;
+}
+
+export interface ReadOptions {
+  /** Called as sheets are read, for the pane's progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,105 @@
+/**
+ * Every change the add-in wants to make to a workbook, as data. The core builds it; a host applies it.
+ * Hosts batch a whole patch into a few requests; nothing here refers to a live object.
+ */
+import type { AddinState, OwnSheetRole } from './snapshot';
+
+/** Named cell styles; each host maps them to its own formatting through `STYLES`. */
+export type StyleName =
+  | 'title'
+  | 'header'
+  | 'level1'
+  | 'level2'
+  | 'body'
+  | 'total'
+  | 'note'
+  | 'short'
+  | 'error'
+  | 'warning'
+  | 'info';
+
+export interface StyleSpec {
+  bold?: boolean;
+  fontSize?: number;
+  /** Fill as ARGB hex, e.g. `FFFFF2CC`. */
+  fill?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  border?: boolean;
+}
+
+/** One style table shared by every host so the written sheets look the same everywhere. */
+export const STYLES: Record<StyleName, StyleSpec> = {
+  title: { bold: true, fontSize: 14, align: 'center' },
+  header: { bold: true, fill: 'FFD9E1F2', align: 'center', wrap: true, border: true },
+  level1: { bold: true, fill: 'FFEDEDED', border: true, wrap: true },
+  level2: { bold: true, fill: 'FFF6F6F6', border: true, wrap: true },
+  body: { border: true, wrap: true },
+  total: { bold: true, fill: 'FFFFF2CC', border: true },
+  note: { fontColor: 'FF595959', wrap: true },
+  short: { border: true, wrap: true, fontColor: 'FFC00000' },
+  error: { fill: 'FFFFC7CE', border: true, wrap: true },
+  warning: { fill: 'FFFFEB9C', border: true, wrap: true },
+  info: { fill: 'FFDDEBF7', border: true, wrap: true },
+};
+
+/**
+ * A cell to write. Strings are always written as text (never as a formula, even if they start with
+ * `=`); numbers as numbers with `numFmt`.
+ */
+export interface OutputCell {
+  v: string | number | null;
+  numFmt?: string;
+  style?: StyleName;
+  /** An internal hyperlink to a cell of another sheet. */
+  link?: { sheet: string; cell: string };
+}
+
+export interface SheetWrite {
+  /** The final name (already made unique against the user's sheets). */
+  name: string;
+  role: OwnSheetRole;
+  /** Rows of cells starting at A1; `null` leaves a cell empty. */
+  rows: (OutputCell | null)[][];
+  /** Merged areas as A1 ranges. */
+  merges?: string[];
+  /** Column widths in characters. */
+  columnWidths?: number[];
+  /** Rows frozen at the top (the header). */
+  frozenRows?: number;
+  /** Place the sheet right after this one (by name), or at the end. */
+  after?: string;
+  /** Make it the active sheet after applying. */
+  activate?: boolean;
+}
+
+/** Fill and note on a cell of a source sheet; the value is never touched. */
+export interface CellHighlight {
+  sheet: string;
+  cell: string;
+  severity: 'error' | 'warning' | 'info';
+  note: string;
+}
+
+export interface Patch {
+  /** Own sheets to write; an existing own sheet of the same role is replaced. */
+  sheets: SheetWrite[];
+  /** Own sheets from an earlier run that this run no longer writes (removed). */
+  removeSheets: string[];
+  /** Highlights to add after restoring the previous run's highlights. */
+  highlights: CellHighlight[];
+  /** Restore every highlighted cell's own formatting (from `state.highlights`) before anything else. */
+  clearHighlights: boolean;
+  /** The state to store in the workbook after applying. */
+  state: AddinState;
+  /** Cell to select when done (the reviewer's first anomaly, say). */
+  select?: { sheet: string; cell: string };
+}
+
+/** Fills by severity for highlighted source cells (ARGB). */
+export const HIGHLIGHT_FILLS: Record<CellHighlight['severity'], string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFDDEBF7',
+};
