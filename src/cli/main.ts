@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * jixiao command line (SPEC §7). Exit 0: scored; 2: the input cannot be scored (a Chinese message on
+ * stderr, no stack trace); 1: an internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { runScore } from './score';
+import { runTemplate } from './template';
+import { runPacks } from './packs';
+import { UserInputError } from './userInputError';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('jixiao')
+    .description('绩效评价助手：为项目支出绩效自评表评分，检查发放明细')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  program
+    .command('score')
+    .description('为工作簿评分，写出带“绩效目标”评分表的副本（从不修改原文件）')
+    .argument('<workbook>', '要评分的 .xlsx 工作簿')
+    .option('--rules <ids>', '规则包，多个用逗号分隔（见 packs）')
+    .option('--scheme <id>', '评分方案（见 packs）', undefined)
+    .option('--mapping <file>', '表格映射文件（JSON）')
+    .option('--out <file>', '写出评分后的工作簿')
+    .option('--json <file>', '写出 JSON 报告')
+    .option('--quiet', '不在终端打印结果')
+    .action(async (workbook: string, opts: ScoreCliOptions) => {
+      exitCode = await runScore(workbook, opts);
+    });
+  program
+    .command('template')
+    .description('写出空白的项目支出绩效自评表模板')
+    .argument('<out>', '输出 .xlsx 文件')
+    .action(async (out: string) => {
+      exitCode = await runTemplate(out);
+    });
+  program
+    .command('packs')
+    .description('列出可用的规则包和评分方案')
+    .action(() => {
+      exitCode = runPacks();
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserInputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n请将此信息和工作簿反馈给开发者。\n`);
+    if (process.env.JIXIAO_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+export interface ScoreCliOptions {
+  rules?: string;
+  scheme?: string;
+  mapping?: string;
+  out?: string;
+  json?: string;
+  quiet?: boolean;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    () => process.exit(1),
+  );
+}

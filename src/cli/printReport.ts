@@ -1,0 +1,38 @@
+import type { Report } from '../core/report/report';
+import { SEVERITY_LABEL } from '../core/findings';
+
+/** The terminal summary: total, grade, the summary per 一级指标, the deviations and the findings. */
+export function printReport(report: Report, out?: string): string {
+  const lines: string[] = [];
+  lines.push(`总得分：${report.total.toFixed(2)}    评价等级：${report.grade}` +
+    (report.selfReportedTotal !== null ? `    自评总得分：${report.selfReportedTotal.toFixed(2)}` : ''));
+  if (report.budget) {
+    const b = report.budget;
+    lines.push(`预算执行率：${b.executionRate === null ? '—' : `${(b.executionRate * 100).toFixed(2)}%`}` +
+      (b.weight !== null ? `    得分 ${b.score?.toFixed(2)} / ${b.weight.toFixed(2)}` : '（指标体系已含，不单独计分）'));
+  }
+  lines.push('', '评价因素            分值     得分     得分率');
+  for (const s of report.summary) {
+    lines.push(`${pad(s.factor, 18)}${s.weight.toFixed(2).padStart(6)}  ${s.score.toFixed(2).padStart(7)}  ${s.rate === null ? '—' : `${(s.rate * 100).toFixed(2)}%`.padStart(8)}`);
+  }
+  const deviations = report.indicators.filter((i) => i.weight !== null && i.score < i.weight || i.status === 'over');
+  lines.push('', `偏差（${deviations.length} 项）：`);
+  for (const d of deviations) {
+    lines.push(`  · ${d.level2 ? `${d.level2}/` : ''}${d.name}：${d.score.toFixed(2)} / ${d.weight?.toFixed(2)}　${d.explanation}`);
+  }
+  if (report.budget?.explanation && report.budget.score !== null && report.budget.weight !== null && report.budget.score < report.budget.weight) {
+    lines.push(`  · 预算执行率：${report.budget.explanation}`);
+  }
+  lines.push('', `发现问题（${report.findings.length} 条）：`);
+  for (const f of report.findings.slice(0, 30)) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}`);
+  if (report.findings.length > 30) lines.push(`  ……另有 ${report.findings.length - 30} 条，见“异常清单”工作表或 JSON 报告。`);
+  if (out) lines.push('', `已写出：${out}（工作表“${report.output.scoredSheet}”${report.output.anomalySheet ? `、“${report.output.anomalySheet}”` : ''}）`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Pads by display width: CJK characters take two columns in a terminal. */
+function pad(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(1, width - w));
+}

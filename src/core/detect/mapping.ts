@@ -1,0 +1,95 @@
+/**
+ * Mapping: every table in the workbook with its role and confidence, after the user's overrides.
+ * The add-in's own sheets are never mapped (they are outputs, read only for explanations).
+ */
+import { parseRangeA1, rangeA1 } from '../address';
+import type { Finding } from '../findings';
+import type { MappingOverride, WorkbookSnapshot } from '../snapshot';
+import { classifyHeader } from './columnKinds';
+import { SheetGrid } from './sheetGrid';
+import { detectTablesInSheet, type DetectedTable, type TableColumn } from './tables';
+
+export interface MappedTable extends DetectedTable {
+  /** True when the role comes from the user's override rather than detection. */
+  overridden: boolean;
+}
+
+export interface Mapping {
+  tables: MappedTable[];
+  grids: Map<string, SheetGrid>;
+  findings: Finding[];
+  /** Sheets looked at, for the "nothing found" message. */
+  searchedSheets: string[];
+}
+
+export function mapWorkbook(snapshot: WorkbookSnapshot, overrides: MappingOverride[] = []): Mapping {
+  const own = new Set((snapshot.state?.ownSheets ?? []).map((s) => s.name));
+  const tables: MappedTable[] = [];
+  const grids = new Map<string, SheetGrid>();
+  const findings: Finding[] = [];
+  const searchedSheets: string[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (own.has(sheet.name)) continue;
+    const sheetOverrides = overrides.filter((o) => o.sheet === sheet.name);
+    if (sheet.hidden && sheetOverrides.length === 0) continue;
+    searchedSheets.push(sheet.name);
+    const grid = new SheetGrid(sheet);
+    grids.set(sheet.name, grid);
+    const detected: MappedTable[] = detectTablesInSheet(sheet, grid).map((t) => ({ ...t, overridden: false }));
+    for (const o of sheetOverrides) applyOverride(o, detected, grid, findings);
+    tables.push(...detected);
+  }
+  for (const o of overrides) {
+    if (!snapshot.sheets.some((s) => s.name === o.sheet)) {
+      findings.push({
+        rule: 'mapping-override', severity: 'warning', sheet: o.sheet, cell: o.range ?? '', row: 0,
+        value: o.role, allowed: null, message: `映射设置指向的工作表“${o.sheet}”不存在，已忽略该设置。`,
+      });
+    }
+  }
+  return { tables, grids, findings, searchedSheets };
+}
+
+function overlaps(a: DetectedTable, range: ReturnType<typeof parseRangeA1>): boolean {
+  if (!range) return true;
+  return a.headerRow >= range.top && a.headerRow <= range.bottom;
+}
+
+function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGrid, findings: Finding[]): void {
+  const range = o.range ? parseRangeA1(o.range) : null;
+  if (o.range && !range) {
+    findings.push({
+      rule: 'mapping-override', severity: 'warning', sheet: o.sheet, cell: o.range, row: 0, value: o.range,
+      allowed: '如 A12:H43', message: `映射设置中的区域“${o.range}”不是有效的单元格区域，已忽略该设置。`,
+    });
+    return;
+  }
+  const hits = tables.filter((t) => overlaps(t, range));
+  if (hits.length > 0) {
+    for (const t of hits) {
+      if (o.role === 'ignore') tables.splice(tables.indexOf(t), 1);
+      else Object.assign(t, { role: o.role, confidence: 1, overridden: true });
+    }
+    return;
+  }
+  if (o.role === 'ignore' || !range) return;
+  // Nothing detected there: take the range's first row as the header, as the user says.
+  const columns: TableColumn[] = [];
+  for (let c = range.left; c <= range.right; c++) {
+    const v = grid.value(range.top, c);
+    const m = typeof v === 'string' ? classifyHeader(v) : null;
+    if (m && !columns.some((x) => x.kind === m.kind)) columns.push({ col: c, kind: m.kind, scale: m.scale, header: m.text });
+  }
+  if (columns.length === 0) {
+    findings.push({
+      rule: 'mapping-override', severity: 'warning', sheet: o.sheet, cell: rangeA1(range), row: range.top + 1,
+      value: null, allowed: null,
+      message: `映射设置把“${o.sheet}”!${rangeA1(range)} 设为表格，但其首行没有可识别的表头（如 指标名称、指标值、分值），已忽略。`,
+    });
+    return;
+  }
+  tables.push({
+    sheet: o.sheet, sheetIndex: grid.index, headerRow: range.top, bodyStart: range.top + 1, bodyEnd: range.bottom,
+    range, columns, role: o.role, confidence: 1, overridden: true,
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * The pipeline: snapshot → mapping → model → scores → explanations → report and patch. Pure: the same
+ * snapshot and options always give the same result, on either host.
+ */
+import { a1, rangeA1 } from './address';
+import { mapWorkbook } from './detect/mapping';
+import { draftBudgetExplanation, draftIndicatorExplanation } from './explain/draftExplanation';
+import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations';
+import type { Finding } from './findings';
+import { buildModel } from './model/buildModel';
+import { buildAnomalySheet, sortFindings } from './output/anomalySheet';
+import { buildScoredSheet } from './output/scoredSheet';
+import { ownSheetName } from './output/sheetNames';
+import type { Patch, SheetWrite } from './patch';
+import type { Report, ReportBudget, ReportIndicator } from './report/report';
+import { getScheme, SCHEMES } from './scoring/scheme';
+import { scoreProject } from './scoring/scoreProject';
+import type { AddinState, MappingOverride, OwnSheetRole, WorkbookSnapshot } from './snapshot';
+
+export interface PipelineOptions {
+  /** Scheme id (SCHEMES); `default` when omitted. */
+  scheme?: string;
+  /** Mapping overrides; they win over the ones remembered in the workbook. */
+  mapping?: MappingOverride[];
+}
+
+export interface PipelineResult {
+  report: Report;
+  patch: Patch;
+}
+
+/** The input cannot be scored: the message is for the user, in Chinese, and says where we looked. */
+export class NotScorableError extends Error {
+  override readonly name = 'NotScorableError';
+}
+
+export const SCORED_SHEET = '绩效目标';
+export const ANOMALY_SHEET = '异常清单';
+
+export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
+  const schemeId = options.scheme ?? snapshot.state?.scheme ?? 'default';
+  const scheme = getScheme(schemeId);
+  if (!scheme) {
+    throw new NotScorableError(`未知的评分方案“${schemeId}”。可用方案：${Object.keys(SCHEMES).join('、')}。`);
+  }
+  const overrides = [...(snapshot.state?.mapping ?? []), ...(options.mapping ?? [])];
+  const mapping = mapWorkbook(snapshot, overrides);
+  const built = buildModel(mapping);
+  if (!built.model || (built.model.indicators.length === 0 && !built.model.budget)) {
+    throw new NotScorableError(notFoundMessage(mapping.searchedSheets, snapshot));
+  }
+  const model = built.model;
+  const scored = scoreProject(model, scheme);
+  const officer = officerExplanations(snapshot);
+  const drafts: Record<string, string> = {};
+
+  const indicators: ReportIndicator[] = scored.indicators.map((s) => {
+    const ind = s.indicator;
+    let explanation = officer.get(ind.key) ?? ind.explanation ?? '';
+    let source: ReportIndicator['explanationSource'] = explanation ? 'officer' : 'none';
+    if (!explanation && s.needsExplanation) {
+      explanation = draftIndicatorExplanation(s);
+      drafts[ind.key] = explanation;
+      source = 'draft';
+    }
+    return {
+      level1: ind.level1,
+      level2: ind.level2,
+      name: ind.name,
+      target: ind.targetText,
+      actual: ind.actualText,
+      weight: ind.weight,
+      score: s.hundredths / 100,
+      computedScore: s.computed,
+      selfScore: ind.selfScore,
+      evaluatorScore: ind.evaluatorScore,
+      completionRate: s.completionRate,
+      status: s.status,
+      explanation,
+      explanationSource: source,
+      sheet: ind.source.sheet,
+      row: ind.source.row + 1,
+    };
+  });
+
+  let budget: ReportBudget | null = null;
+  if (scored.budget) {
+    const b = scored.budget;
+    let explanation = officer.get(BUDGET_KEY) ?? model.budget?.explanation ?? '';
+    if (!explanation && b.needsExplanation) {
+      explanation = draftBudgetExplanation(b);
+      drafts[BUDGET_KEY] = explanation;
+    }
+    budget = {
+      initial: fenToYuan(b.initialFen),
+      adjusted: fenToYuan(b.adjustedFen),
+      executed: fenToYuan(b.executedFen),
+      executionRate: b.executionRate,
+      weight: b.weight,
+      score: b.weight === null ? null : b.hundredths / 100,
+      selfScore: b.selfScore,
+      explanation,
+    };
+  }
+
+  const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
+  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings], sheetOrder);
+  const scoredName = ownSheetName(SCORED_SHEET, 'scored', snapshot);
+  const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
+
+  const report: Report = {
+    total: scored.totalHundredths / 100,
+    grade: scored.grade,
+    selfReportedTotal: model.selfReportedTotal,
+    kind: model.kind,
+    scheme: scheme.id,
+    budget,
+    indicators,
+    summary: scored.summary,
+    mapping: mapping.tables.map((t) => ({
+      sheet: t.sheet, range: rangeA1(t.range), role: t.role, confidence: t.confidence, overridden: t.overridden,
+    })),
+    findings,
+    output: { scoredSheet: scoredName, anomalySheet: anomalyName },
+  };
+
+  const lastSource = [...snapshot.sheets].filter((s) => !(snapshot.state?.ownSheets ?? []).some((o) => o.name === s.name)).pop()?.name;
+  const sheets: SheetWrite[] = [buildScoredSheet(report, scoredName, scheme.name, lastSource)];
+  if (anomalyName) sheets.push(buildAnomalySheet(findings, anomalyName, scoredName));
+  const written = new Set(sheets.map((s) => s.name));
+  const ownSheets: { name: string; role: OwnSheetRole }[] = sheets.map((s) => ({ name: s.name, role: s.role }));
+  const state: AddinState = {
+    version: 1,
+    ownSheets,
+    ...(snapshot.state?.mapping ? { mapping: snapshot.state.mapping } : {}),
+    ...(options.mapping && options.mapping.length > 0 ? { mapping: overrides } : {}),
+    scheme: scheme.id,
+    drafts,
+    highlights: snapshot.state?.highlights ?? [],
+  };
+  const patch: Patch = {
+    sheets,
+    removeSheets: (snapshot.state?.ownSheets ?? []).map((s) => s.name).filter((n) => !written.has(n)),
+    highlights: [],
+    clearHighlights: false,
+    state,
+    select: { sheet: scoredName, cell: a1(0, 0) },
+  };
+  return { report, patch };
+}
+
+function fenToYuan(fen: number | null): number | null {
+  return fen === null ? null : fen / 100;
+}
+
+function notFoundMessage(searched: string[], snapshot: WorkbookSnapshot): string {
+  const sheets = searched.length > 0 ? searched.map((s) => `“${s}”`).join('、') : '（工作簿中没有可读的工作表）';
+  const empty = snapshot.sheets.length === 0;
+  return (
+    `无法评分：在工作表 ${sheets} 中没有找到预算执行表或绩效指标表。` +
+    (empty ? '' : '已逐行查找表头，未发现含“年初预算数/全年预算数/全年执行数”的预算表，也未发现含“三级指标（指标名称）/年度指标值/实际完成值/分值”的指标表。') +
+    '请确认工作簿包含绩效自评表或绩效目标申报表，或用 --mapping 指定表格所在的工作表和区域（如 {"sheet":"Sheet1","range":"A5:H30","role":"selfEvaluation"}）。'
+  );
+}
