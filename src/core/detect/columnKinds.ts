@@ -31,10 +31,13 @@ export type ColumnKind =
   | 'paymentDate'
   | 'entryDate'
   | 'cost'
-  | 'ruleId';
+  | 'ruleId'
+  /** 评价因素 of a 评价情况总表: not read, but it starts a table and so ends the one above. */
+  | 'factor';
 
 /** Ordered: the first entry whose phrase the header contains wins, so specific phrases come first. */
 const SYNONYMS: readonly (readonly [ColumnKind, readonly string[]])[] = [
+  ['factor', ['评价因素']],
   ['explanation', ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '原因分析及改进措施', '未完成原因', '偏差说明']],
   ['criteria', ['评分标准', '评分细则', '指标解释', '指标说明', '评分方法']],
   ['level1', ['一级指标']],

@@ -32,7 +32,10 @@ export interface DetectedTable {
 /** How far right a header row is read. Wider sheets exist, but no header of ours sits past column 60. */
 const MAX_HEADER_COLS = 60;
 
-/** Reads a row's header cells; null when the row is not a header of a table the add-in reads. */
+/**
+ * Reads a row's header cells; null when the row is not a header. A header of a table the add-in does
+ * not read (a 评价情况总表) still counts: it ends the table above it.
+ */
 export function readHeaderRow(grid: SheetGrid, r: number, cache: Map<string, HeaderMatch | null>): TableColumn[] | null {
   const len = Math.min(grid.rowLength(r), MAX_HEADER_COLS);
   if (len < 2) return null;
@@ -52,7 +55,7 @@ export function readHeaderRow(grid: SheetGrid, r: number, cache: Map<string, Hea
   }
   if (strings < 2 || columns.length < 2) return null;
   const kinds = new Set(columns.map((c) => c.kind));
-  return roleFor(kinds) ? dedupeKinds(columns) : null;
+  return roleFor(kinds) || kinds.has('factor') ? dedupeKinds(columns) : null;
 }
 
 /** When a header repeats a kind (两列 "得分"), the first is the one the add-in reads. */
@@ -169,7 +172,9 @@ function budgetBodyEnd(grid: SheetGrid, header: number, limit: number, columns: 
 
 /** A row's label: the nearest text left of the table's first read column (own text before merged). */
 export function rowLabel(grid: SheetGrid, r: number, columns: TableColumn[]): string | null {
-  const stop = Math.min(...columns.map((c) => c.col));
+  // The label sits left of the first figure column (a 资金来源 column is a label too).
+  const figures = columns.filter((c) => c.kind !== 'fundSource' && c.kind !== 'level1' && c.kind !== 'level2' && c.kind !== 'name');
+  const stop = Math.min(...(figures.length > 0 ? figures : columns).map((c) => c.col));
   for (const read of [(c: number) => grid.value(r, c), (c: number) => grid.filled(r, c)]) {
     for (let c = stop - 1; c >= 0; c--) {
       const v = read(c);

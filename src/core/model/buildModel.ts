@@ -57,7 +57,8 @@ export function buildModel(mapping: Mapping): ModelResult {
     kind = 'separate';
     rows = { indicators: [], groups: [] };
   }
-  const total = findSelfReportedTotal(mapping, used);
+  // An index system's totals are the evaluator's, not a self-report.
+  const total = kind === 'indexSystem' ? null : findSelfReportedTotal(mapping, used);
   return {
     model: {
       kind,
@@ -110,6 +111,12 @@ function readNumber(t: MappedTable, g: SheetGrid, r: number, col: number | null,
   }
   return n;
 }
+
+/** Names that are a 一级 in one framework and a 二级 in another. */
+const AMBIGUOUS_LEVEL = new Set(['成本指标']);
+
+/** Rows that sum a table (合计/总计/小计) rather than name an indicator. */
+const TOTAL_NAME = /^(合计|总计|小计|总分|得分合计|分值合计)$/;
 
 // ---------------------------------------------------------------------------------------------- budget
 
@@ -174,6 +181,17 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
   const seen = new Map<string, number>();
   let level1 = '';
   let level2 = '';
+  /**
+   * 成本指标 is a 一级指标 in newer frameworks and a 二级 under 产出指标 in older ones: it is a 二级
+   * when the current 一级's declared weight still has room for it.
+   */
+  const fitsUnderCurrentLevel1 = (name: string, weight: number | null): boolean => {
+    if (!AMBIGUOUS_LEVEL.has(parseGroupLabel(name).name) || weight === null) return false;
+    const parent = groups.find((x) => x.level === 1 && x.name === level1);
+    if (!parent || parent.declaredWeight === null) return false;
+    const used = groups.filter((x) => x.level === 2 && x.level1 === level1).reduce((s, x) => s + (x.declaredWeight ?? 0), 0);
+    return used + weight <= parent.declaredWeight + 1e-9;
+  };
   const addGroup = (level: 1 | 2, raw: string, r: number, weightCell: number | null, scoreCell: number | null) => {
     const { name, weight } = parseGroupLabel(raw);
     const l1 = level === 1 ? name : level1;
@@ -198,6 +216,7 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
     const scoreCol = isIndex ? cScore ?? cSelf : cSelf ?? cScore;
     const scoreNum = readNumber(t, g, r, scoreCol, findings, '得分');
 
+    if (TOTAL_NAME.test(l1raw.replace(/\s+/g, ''))) continue; // 合计 rows are sums, not indicators
     if (l1raw) {
       if (parseGroupLabel(l1raw).name !== level1) level2 = '';
       level1 = parseGroupLabel(l1raw).name;
@@ -209,10 +228,10 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
       if (!nameRaw) { addGroup(2, l2raw, r, weightNum, scoreNum); continue; }
       addGroup(2, l2raw, r, null, null);
     }
-    if (!nameRaw) continue;
+    if (!nameRaw || TOTAL_NAME.test(nameRaw.replace(/\s+/g, ''))) continue;
     // Hierarchy by subtotal rows: "产出指标 | | | 50.00" then "数量指标 | | | 15.00", then leaves.
     if (c1 === null && !hasFigures && (weightNum !== null || scoreNum !== null || isLevel1Name(nameRaw))) {
-      if (isLevel1Name(nameRaw)) {
+      if (isLevel1Name(nameRaw) && !fitsUnderCurrentLevel1(nameRaw, weightNum)) {
         level1 = parseGroupLabel(nameRaw).name;
         level2 = '';
         addGroup(1, nameRaw, r, weightNum, scoreNum);
@@ -307,7 +326,7 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
 
 // ----------------------------------------------------------------------------------- self-reported total
 
-const TOTAL_LABEL = /^(自评)?总得分$|^评价总得分$|^综合得分$|^自评总分$/;
+const TOTAL_LABEL = /^(自评)?总得分$|^自评总分$|^自评得分合计$/;
 
 function findSelfReportedTotal(mapping: Mapping, used: MappedTable[]): { value: number; ref: SourceRef } | null {
   const sheets = [...new Set(used.filter((t) => t.role !== 'budget').map((t) => t.sheet)), ...new Set(used.map((t) => t.sheet))];

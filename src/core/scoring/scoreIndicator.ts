@@ -30,10 +30,9 @@ const NONE: Omit<Computed, 'status'> = {
 
 export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: Scheme, findings: Finding[]): ScoredIndicator {
   const weight = ind.weight ?? 0;
-  const where = place(ind, ind.cells.actual ?? ind.source);
   if (ind.weight === null) {
     findings.push(finding(ind, ind.cells.weight ?? ind.source, 'missing-weight', 'warning', null, '分值',
-      `${where}指标“${ind.name}”没有分值，未计入总分。`));
+      `指标“${ind.name}”没有分值，未计入总分。`));
   }
   const c = compute(ind, scheme, findings);
   let computed: number | null = c.fraction === null ? null : round2(weight * c.fraction);
@@ -48,7 +47,7 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     else if (kind === 'indexSystem') {
       findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'qualitative-band', 'warning', given,
         `${round2(lo * weight)}–${round2(hi * weight)}`,
-        `${where}指标“${ind.name}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${round2(lo * weight)}–${round2(hi * weight)} 内。`));
+        `指标“${ind.name}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${round2(lo * weight)}–${round2(hi * weight)} 内。`));
     }
   }
 
@@ -59,13 +58,13 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     const ev = ind.evaluatorScore;
     if (ev === null) {
       findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'missing-evaluator-score', 'warning', null, `0–${weight}`,
-        `${where}指标“${ind.name}”没有评价得分，按 0 分计。`));
+        `指标“${ind.name}”没有评价得分，按 0 分计。`));
       hundredths = computed === null ? 0 : toHundredths(computed);
       if (c.status === 'manual' || c.status === 'qualitative') status = 'missing';
     } else {
       if (ev > weight + 1e-9 || ev < 0) {
         findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'evaluator-score-range', 'error', ev, `0–${weight}`,
-          `${where}指标“${ind.name}”的评价得分 ${ev} 超出分值范围 0–${weight}。`));
+          `指标“${ind.name}”的评价得分 ${ev} 超出分值范围 0–${weight}。`));
       }
       hundredths = toHundredths(ev);
       if (c.status === 'manual') status = ev >= weight ? 'met' : 'short';
@@ -77,7 +76,7 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     if (ind.selfScore !== null && computed !== null && ind.selfScore - computed > 0.01) {
       findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'self-score-above-computed', 'warning', ind.selfScore,
         `≤${computed.toFixed(2)}`,
-        `${where}指标“${ind.name}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));
+        `指标“${ind.name}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));
     }
   }
   const below = hundredths < toHundredths(weight);
@@ -97,7 +96,6 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
 }
 
 function compute(ind: IndicatorModel, scheme: Scheme, findings: Finding[]): Computed {
-  const where = place(ind, ind.cells.actual ?? ind.source);
   const t = ind.target;
   const a = ind.actual;
   if (!t) {
@@ -107,7 +105,7 @@ function compute(ind: IndicatorModel, scheme: Scheme, findings: Finding[]): Comp
   if (!a) {
     if (ind.cells.actual) {
       findings.push(finding(ind, ind.cells.actual, 'missing-actual', 'warning', null, ind.targetText,
-        `${where}指标“${ind.name}”没有填写实际完成值，得 0 分。`));
+        `指标“${ind.name}”没有填写实际完成值，得 0 分。`));
       return { status: 'missing', ...NONE, fraction: 0 };
     }
     return { status: 'manual', ...NONE };
@@ -124,11 +122,10 @@ function quantitative(
   scheme: Scheme,
   findings: Finding[],
 ): Computed {
-  const where = place(ind, ind.cells.actual ?? ind.source);
   const actualValue = reconcile(t, a);
   if (actualValue === null) {
     findings.push(finding(ind, ind.cells.actual ?? ind.source, 'unit-mismatch', 'warning', ind.actualText, ind.targetText,
-      `${where}指标“${ind.name}”的实际完成值“${ind.actualText}”与年度指标值“${ind.targetText}”单位不一致，无法自动评分，请人工评定。`));
+      `指标“${ind.name}”的实际完成值“${ind.actualText}”与年度指标值“${ind.targetText}”单位不一致，无法自动评分，请人工评定。`));
     return { status: 'manual', ...NONE };
   }
   const direction = directionOf(t.comparator, ind.level2, scheme.reverseLevel2);
@@ -140,7 +137,7 @@ function quantitative(
     if (scheme.overAchievementDeduction !== null) fraction = Math.max(0, fraction - scheme.overAchievementDeduction);
     findings.push(finding(ind, ind.cells.actual ?? ind.source, 'over-achievement', 'warning', ind.actualText,
       `<${round2(scheme.overAchievementRatio * 100)}%`,
-      `${where}指标“${ind.name}”实际完成值“${ind.actualText}”达到年度指标“${ind.targetText}”的 ${(actualValue / t.value * 100).toFixed(2)}%，年度指标可能设置偏低，须说明原因。`));
+      `指标“${ind.name}”实际完成值“${ind.actualText}”达到年度指标“${ind.targetText}”的 ${(actualValue / t.value * 100).toFixed(2)}%，年度指标可能设置偏低，须说明原因。`));
   }
   return {
     status, fraction, completionRate: out.completionRate, direction, level: null,
@@ -168,9 +165,8 @@ function qualitative(ind: IndicatorModel, t: Target, a: Actual, scheme: Scheme, 
   if (normalizeName(actualText) === normalizeName(ind.targetText)) return qualitativeResult('achieved', scheme);
   const level = parseLevel(actualText);
   if (level) return qualitativeResult(level, scheme);
-  const where = place(ind, ind.cells.actual ?? ind.source);
   findings.push(finding(ind, ind.cells.actual ?? ind.source, 'manual-assessment', 'info', ind.actualText, ind.targetText,
-    `${where}指标“${ind.name}”的实际完成值“${ind.actualText}”无法与年度指标“${ind.targetText}”自动比对，请人工评定（可填写 达成/部分达成/未达成）。`));
+    `指标“${ind.name}”的实际完成值“${ind.actualText}”无法与年度指标“${ind.targetText}”自动比对，请人工评定（可填写 达成/部分达成/未达成）。`));
   void t;
   return { status: 'manual', ...NONE };
 }
@@ -179,14 +175,11 @@ function qualitativeResult(level: Level, scheme: Scheme): Computed {
   return { status: 'qualitative', ...NONE, level, fraction: scheme.qualitativeDefaults[level] };
 }
 
-function place(ind: IndicatorModel, at: SourceRef): string {
-  return `“${ind.source.sheet}”!${a1(at.row, Math.max(at.col, 0))} `;
-}
 
 function finding(
   ind: IndicatorModel, at: SourceRef, rule: string, severity: Finding['severity'],
   value: Finding['value'], allowed: string | null, message: string,
 ): Finding {
   const cell = a1(at.row, Math.max(at.col, 0));
-  return { rule, severity, sheet: at.sheet, cell, row: at.row + 1, value, allowed, message };
+  return { rule, severity, sheet: at.sheet, cell, row: at.row + 1, value, allowed, message: `“${at.sheet}”!${cell} ${message}` };
 }
