@@ -1,0 +1,46 @@
+/**
+ * Writes one of the add-in's own sheets (绩效目标, 异常清单, 规则) into a fresh worksheet. The patch has
+ * been validated already (see validatePatch.ts), so nothing here throws on well-formed input.
+ */
+import type ExcelJS from 'exceljs';
+import type { OutputCell, SheetWrite } from '../../core/patch';
+import { cellStyle } from './cellStyle';
+import { quoteSheetName } from './sheetNames';
+
+/** Excel's in-document link form; the writer stores it as the hyperlink's `location`. */
+export function internalLink(sheet: string, cell: string): string {
+  return `#${quoteSheetName(sheet)}!${cell}`;
+}
+
+function writeCell(target: ExcelJS.Cell, out: OutputCell): void {
+  if (out.link) {
+    const text = out.v === null ? `${out.link.sheet}!${out.link.cell}` : String(out.v);
+    target.value = { text, hyperlink: internalLink(out.link.sheet, out.link.cell) };
+  } else if (out.v !== null) {
+    // A plain string is always stored as text by ExcelJS (formulas are only ever `{ formula }`
+    // objects), so text copied from the workbook such as "=SUM(A1)" can never become a formula.
+    target.value = out.v;
+  }
+  target.style = cellStyle(out.style, out.numFmt, out.link !== undefined);
+}
+
+export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite): void {
+  write.rows.forEach((cells, r) => {
+    if (!cells || cells.length === 0) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((out, c) => {
+      if (out) writeCell(row.getCell(c + 1), out);
+    });
+  });
+
+  // After the cells, so a merged area takes its top-left cell's style (borders round the whole area).
+  for (const range of write.merges ?? []) ws.mergeCells(range);
+
+  write.columnWidths?.forEach((width, c) => {
+    if (Number.isFinite(width) && width > 0) ws.getColumn(c + 1).width = width;
+  });
+
+  if (write.frozenRows && write.frozenRows > 0) {
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: write.frozenRows }];
+  }
+}
