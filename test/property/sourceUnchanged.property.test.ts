@@ -10,7 +10,7 @@ function writeGrid(ws: ExcelJS.Worksheet, values: (CellScalar[] | undefined)[]):
   values.forEach((row, r) =>
     row?.forEach((v, c) => {
       if (v === null || (typeof v === 'number' && !Number.isFinite(v))) return;
-      ws.getCell(r + 1, c + 1).value = typeof v === 'object' ? { error: v.error as ExcelJS.ErrorValue['error'] } : v;
+      ws.getCell(r + 1, c + 1).value = typeof v === 'object' ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
     }),
   );
 }
