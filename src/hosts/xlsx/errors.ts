@@ -36,5 +36,9 @@ export function workbookReadError(cause: unknown, hint?: 'ole' | { missing: stri
       { cause },
     );
   }
-  return new WorkbookReadError(`无法读取工作簿：文件不是有效的 .xlsx 文件（${detail}）`, { cause });
+  // Reading a file by path gives no bytes to sniff, so the common causes are named as a suggestion.
+  return new WorkbookReadError(
+    `无法读取工作簿：文件不是有效的 .xlsx 文件（${detail}）。如果它是旧版 .xls 文件或设置了打开密码，请在 Excel 中取消密码并“另存为” .xlsx 后再试。`,
+    { cause },
+  );
 }

@@ -5,17 +5,12 @@
 import type ExcelJS from 'exceljs';
 import type { OutputCell, SheetWrite } from '../../core/patch';
 import { cellStyle } from './cellStyle';
-import { quoteSheetName } from './sheetNames';
-
-/** Excel's in-document link form; the writer stores it as the hyperlink's `location`. */
-export function internalLink(sheet: string, cell: string): string {
-  return `#${quoteSheetName(sheet)}!${cell}`;
-}
+import { internalLinkValue } from './internalLink';
 
 function writeCell(target: ExcelJS.Cell, out: OutputCell): void {
   if (out.link) {
     const text = out.v === null ? `${out.link.sheet}!${out.link.cell}` : String(out.v);
-    target.value = { text, hyperlink: internalLink(out.link.sheet, out.link.cell) };
+    target.value = internalLinkValue(out.link.sheet, out.link.cell, text);
   } else if (out.v !== null) {
     // A plain string is always stored as text by ExcelJS (formulas are only ever `{ formula }`
     // objects), so text copied from the workbook such as "=SUM(A1)" can never become a formula.
