@@ -4,6 +4,7 @@
  * stderr, no stack trace); 1: an internal error.
  */
 import { Command, CommanderError } from 'commander';
+import { runClear } from './clear';
 import { runScore } from './score';
 import { runTemplate } from './template';
 import { runPacks } from './packs';
@@ -37,6 +38,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<out>', '输出 .xlsx 文件')
     .action(async (out: string) => {
       exitCode = await runTemplate(out);
+    });
+  program
+    .command('clear')
+    .description('清除标记：恢复被标记单元格原有的填充和批注，写出副本')
+    .argument('<workbook>', '评分后的 .xlsx 工作簿')
+    .requiredOption('--out <file>', '写出清除标记后的工作簿')
+    .action(async (workbook: string, opts: { out: string }) => {
+      exitCode = await runClear(workbook, opts.out);
     });
   program
     .command('packs')

@@ -9,6 +9,7 @@ import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations'
 import type { Finding } from './findings';
 import { buildModel } from './model/buildModel';
 import { buildAnomalySheet, sortFindings } from './output/anomalySheet';
+import { highlightsFor } from './output/highlights';
 import { buildScoredSheet } from './output/scoredSheet';
 import { ownSheetName } from './output/sheetNames';
 import type { Patch, SheetWrite } from './patch';
@@ -141,8 +142,9 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const patch: Patch = {
     sheets,
     removeSheets: (snapshot.state?.ownSheets ?? []).map((s) => s.name).filter((n) => !written.has(n)),
-    highlights: [],
-    clearHighlights: false,
+    highlights: highlightsFor(findings, new Set(mapping.tables.filter((t) => t.role === 'ledger').map((t) => t.sheet))),
+    // A re-run replaces the previous run's highlights, even when it finds nothing left to flag.
+    clearHighlights: true,
     state,
     select: { sheet: scoredName, cell: a1(0, 0) },
   };

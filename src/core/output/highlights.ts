@@ -1,0 +1,23 @@
+/**
+ * Highlights for the reviewer: every finding that points at a cell of a source sheet fills that cell by
+ * severity and carries the message as a note. Several findings on one cell share one note, the most
+ * severe fill wins. The 异常清单 always lists all of them.
+ */
+import { SEVERITY_ORDER, type Finding } from '../findings';
+import type { CellHighlight } from '../patch';
+
+export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<string>): CellHighlight[] {
+  const byCell = new Map<string, CellHighlight>();
+  for (const f of findings) {
+    if (!f.cell || !sourceSheets.has(f.sheet)) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    const prev = byCell.get(key);
+    if (!prev) {
+      byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity, note: f.message });
+      continue;
+    }
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[prev.severity]) prev.severity = f.severity;
+    if (!prev.note.includes(f.message)) prev.note = `${prev.note}\n${f.message}`;
+  }
+  return [...byCell.values()];
+}
