@@ -4,10 +4,13 @@
  */
 import { a1, rangeA1 } from './address';
 import { mapWorkbook } from './detect/mapping';
-import { draftBudgetExplanation, draftIndicatorExplanation } from './explain/draftExplanation';
+import { draftBudgetExplanation, draftIndicatorExplanation, ledgerNote } from './explain/draftExplanation';
 import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations';
 import type { Finding } from './findings';
+import { readLedger } from './ledger/readLedger';
 import { buildModel } from './model/buildModel';
+import { categoryForIndicator, summariseLedger } from './reconcile/ledgerSummary';
+import { reconcileLedger } from './reconcile/reconcileLedger';
 import { buildAnomalySheet, sortFindings } from './output/anomalySheet';
 import { highlightsFor } from './output/highlights';
 import { buildScoredSheet } from './output/scoredSheet';
@@ -52,6 +55,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
   const model = built.model;
   const scored = scoreProject(model, scheme);
+  const ledgers = mapping.tables
+    .filter((t) => t.role === 'ledger')
+    .map((t) => readLedger(t, mapping.grids.get(t.sheet)!));
+  const summaries = ledgers.map(summariseLedger);
+  const reconciliation = reconcileLedger(summaries, model.budget, model.indicators);
   const officer = officerExplanations(snapshot);
   const drafts: Record<string, string> = {};
 
@@ -60,7 +68,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     let explanation = officer.get(ind.key) ?? ind.explanation ?? '';
     let source: ReportIndicator['explanationSource'] = explanation ? 'officer' : 'none';
     if (!explanation && s.needsExplanation) {
-      explanation = draftIndicatorExplanation(s);
+      const figures = summaries.map((x) => categoryForIndicator(ind.name, x)).find((x) => x !== null);
+      explanation = draftIndicatorExplanation(s, figures ? ledgerNote(figures.count, figures.sumFen) : '');
       drafts[ind.key] = explanation;
       source = 'draft';
     }
@@ -105,7 +114,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings], sheetOrder);
+  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings, ...reconciliation], sheetOrder);
   const scoredName = ownSheetName(SCORED_SHEET, 'scored', snapshot);
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
 

@@ -8,7 +8,19 @@ import type { ScoredBudget, ScoredIndicator } from '../scoring/types';
 
 export const PENDING = '原因：（待填写）';
 
-export function draftIndicatorExplanation(s: ScoredIndicator): string {
+/**
+ * `ledgerNote` (when the ledger has a category for the indicator) adds the ledger's own figure, e.g.
+ * 发放明细中该类别实际发放 412 人次、合计 1,648,000.00 元。
+ */
+export function draftIndicatorExplanation(s: ScoredIndicator, ledgerNote = ''): string {
+  return draftFigures(s).replace(PENDING, `${ledgerNote}${PENDING}`);
+}
+
+export function ledgerNote(count: number, sumFen: number): string {
+  return `发放明细中该类别实际发放 ${count} 人次、合计 ${formatYuan(sumFen)}。`;
+}
+
+function draftFigures(s: ScoredIndicator): string {
   const ind = s.indicator;
   const weightH = Math.round((ind.weight ?? 0) * 100);
   const lost = ((weightH - s.hundredths) / 100).toFixed(2);

@@ -1,0 +1,74 @@
+/**
+ * Per-category figures of the ledger (count, sum, distinct people and households), the ledger side of
+ * every reconciliation and of the explanation drafts.
+ */
+import { a1 } from '../address';
+import type { Ledger } from '../ledger/types';
+import { normalizeName } from '../parse/text';
+
+export interface CategoryFigures {
+  category: string;
+  count: number;
+  sumFen: number;
+  persons: number;
+  households: number;
+  /** First cell of the category, for findings. */
+  firstCell: string;
+}
+
+export interface LedgerSummary {
+  sheet: string;
+  totalFen: number;
+  count: number;
+  byCategory: CategoryFigures[];
+}
+
+export function summariseLedger(ledger: Ledger): LedgerSummary {
+  const groups = new Map<string, { category: string; count: number; sumFen: number; persons: Set<string>; households: Set<string>; first: number }>();
+  let totalFen = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    const amount = ledger.amountFen[i];
+    if (Number.isFinite(amount)) totalFen += amount;
+    const category = ledger.category[i] ?? '（未填类型）';
+    let g = groups.get(category);
+    if (!g) {
+      g = { category, count: 0, sumFen: 0, persons: new Set(), households: new Set(), first: i };
+      groups.set(category, g);
+    }
+    g.count++;
+    if (Number.isFinite(amount)) g.sumFen += amount;
+    const who = ledger.idNumber[i] ?? ledger.person[i];
+    if (who) g.persons.add(who);
+    const household = ledger.household[i] ?? who;
+    if (household) g.households.add(household);
+  }
+  const categoryCol = ledger.columns.category ?? ledger.columns.amount ?? 0;
+  return {
+    sheet: ledger.sheet,
+    totalFen,
+    count: ledger.length,
+    byCategory: [...groups.values()].map((g) => ({
+      category: g.category,
+      count: g.count,
+      sumFen: g.sumFen,
+      persons: g.persons.size,
+      households: g.households.size,
+      firstCell: a1(ledger.row[g.first], categoryCol),
+    })),
+  };
+}
+
+/** The ledger category an indicator name speaks of (节日送温暖慰问 ↔ 节日送温暖慰问金), if any. */
+export function categoryForIndicator(name: string, summary: LedgerSummary): CategoryFigures | null {
+  const n = normalizeName(name).replace(/(人数|人次|户数|次数|金额|资金)$/, '');
+  if (n.length < 2) return null;
+  let best: CategoryFigures | null = null;
+  for (const c of summary.byCategory) {
+    const k = normalizeName(c.category);
+    if (k.length < 2) continue;
+    if (k === n || k.includes(n) || n.includes(k)) {
+      if (!best || Math.abs(normalizeName(best.category).length - n.length) > Math.abs(k.length - n.length)) best = c;
+    }
+  }
+  return best;
+}
