@@ -54,4 +54,13 @@ describe('re-scoring a scored workbook', () => {
     expect(coverage.explanation).toContain('实际完成82%');
     expect(coverage.explanationSource).toBe('draft');
   });
+
+  test('a mapping override given once is remembered in the workbook and applies on the next run', async () => {
+    const ignoreActuals = [{ sheet: '实际完成情况', role: 'ignore' as const }];
+    const first = await scoreWorkbook(buildWuhua2023SeparateSheets(), { mapping: ignoreActuals });
+    expect(first.report.mapping.some((m) => m.sheet === '实际完成情况')).toBe(false);
+    const second = await scoreBytes(first.output);
+    expect(second.report.mapping.some((m) => m.sheet === '实际完成情况')).toBe(false);
+    expect(second.report.total).toBe(first.report.total);
+  });
 });
