@@ -24,6 +24,9 @@ export async function main(argv: string[]): Promise<number> {
     .description('为工作簿评分，写出带“绩效目标”评分表的副本（从不修改原文件）')
     .argument('<workbook>', '要评分的 .xlsx 工作簿')
     .option('--rules <ids>', '规则包，多个用逗号分隔（见 packs）')
+    .option('--write-rules', '把所选规则包写成可编辑的“规则”工作表')
+    .option('--param <name=value...>', '规则包参数，如 月低保标准=1080（可多次）')
+    .option('--year <year>', '评价年度（默认取发放明细中最多的发放年份）')
     .option('--scheme <id>', '评分方案（见 packs）', undefined)
     .option('--mapping <file>', '表格映射文件（JSON）')
     .option('--out <file>', '写出评分后的工作簿')
@@ -71,6 +74,9 @@ export async function main(argv: string[]): Promise<number> {
 
 export interface ScoreCliOptions {
   rules?: string;
+  writeRules?: boolean;
+  param?: string[];
+  year?: string;
   scheme?: string;
   mapping?: string;
   out?: string;

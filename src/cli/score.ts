@@ -19,8 +19,11 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   if (opts.out && resolve(opts.out) === resolve(workbook)) {
     throw new UserInputError(`输出文件不能与输入文件相同（${opts.out}）：绩效评价助手从不修改原工作簿，请用 --out 指定另一个文件名。`);
   }
-  if (opts.rules) {
-    throw new UserInputError(`未知的规则包“${opts.rules}”：本版本尚未提供发放明细规则包，请先不带 --rules 评分。`);
+  const rules = opts.rules ? opts.rules.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined;
+  const parameters = parseParams(opts.param ?? []);
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+    throw new UserInputError(`评价年度“${opts.year}”不是有效的年份（如 2023）。`);
   }
   const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
   let host: XlsxHost;
@@ -33,7 +36,7 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   const snapshot = await host.read();
   let result;
   try {
-    result = runPipeline(snapshot, { scheme: opts.scheme, mapping });
+    result = runPipeline(snapshot, { scheme: opts.scheme, mapping, rules, writeRules: opts.writeRules, parameters, year });
   } catch (e) {
     if (e instanceof NotScorableError) throw new UserInputError(`${e.message}（文件：${workbook}）`);
     throw e;
@@ -49,6 +52,21 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   }
   if (!opts.quiet) process.stdout.write(printReport(result.report, opts.out));
   return 0;
+}
+
+/** `--param 月低保标准=1080` (repeatable) → { 月低保标准: 1080 }. */
+function parseParams(items: string[]): Record<string, number | null> | undefined {
+  if (items.length === 0) return undefined;
+  const out: Record<string, number | null> = {};
+  for (const item of items) {
+    const m = /^([^=]+)=(.*)$/.exec(item);
+    const value = m ? Number(m[2].replace(/[,，]/g, '')) : NaN;
+    if (!m || (m[2].trim() !== '' && !Number.isFinite(value))) {
+      throw new UserInputError(`参数“${item}”格式不正确，应为 名称=数值，如 --param 月低保标准=1080。`);
+    }
+    out[m[1].trim()] = m[2].trim() === '' ? null : value;
+  }
+  return out;
 }
 
 async function readMapping(file: string): Promise<MappingOverride[]> {

@@ -7,7 +7,13 @@ import { mapWorkbook } from './detect/mapping';
 import { draftBudgetExplanation, draftIndicatorExplanation, ledgerNote } from './explain/draftExplanation';
 import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations';
 import type { Finding } from './findings';
+import { runChecks } from './checks/runChecks';
 import { readLedger } from './ledger/readLedger';
+import type { Ledger } from './ledger/types';
+import { fromSerial } from './parse/date';
+import { chooseRules, RuleChoiceError } from './rules/chooseRules';
+import { packNames } from './rules/resolvePacks';
+import { rulesToRows } from './rules/rulesSheet';
 import { buildModel } from './model/buildModel';
 import { categoryForIndicator, summariseLedger } from './reconcile/ledgerSummary';
 import { reconcileLedger } from './reconcile/reconcileLedger';
@@ -26,6 +32,14 @@ export interface PipelineOptions {
   scheme?: string;
   /** Mapping overrides; they win over the ones remembered in the workbook. */
   mapping?: MappingOverride[];
+  /** Rule packs to check the ledger with (SPEC §5); remembered for the next run. */
+  rules?: string[];
+  /** Write the chosen rules as an editable 规则 sheet. */
+  writeRules?: boolean;
+  /** Pack parameters such as 月低保标准 (元). */
+  parameters?: Record<string, number | null>;
+  /** The evaluated year; by default the year most payments in the ledger were made. */
+  year?: number;
 }
 
 export interface PipelineResult {
@@ -40,6 +54,7 @@ export class NotScorableError extends Error {
 
 export const SCORED_SHEET = '绩效目标';
 export const ANOMALY_SHEET = '异常清单';
+export const RULES_SHEET = '规则';
 
 export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
   const schemeId = options.scheme ?? snapshot.state?.scheme ?? 'default';
@@ -59,6 +74,20 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     .filter((t) => t.role === 'ledger')
     .map((t) => readLedger(t, mapping.grids.get(t.sheet)!));
   const summaries = ledgers.map(summariseLedger);
+  let choice;
+  try {
+    choice = chooseRules(snapshot, mapping, options.rules, options.parameters);
+  } catch (e) {
+    if (e instanceof RuleChoiceError) throw new NotScorableError(e.message);
+    throw e;
+  }
+  const checks: Finding[] = [...choice.findings];
+  if (choice.resolved) {
+    const names = packNames(choice.resolved);
+    for (const ledger of ledgers) {
+      checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
+    }
+  }
   const reconciliation = reconcileLedger(summaries, model.budget, model.indicators);
   const officer = officerExplanations(snapshot);
   const drafts: Record<string, string> = {};
@@ -114,7 +143,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings, ...reconciliation], sheetOrder);
+  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings, ...reconciliation, ...checks], sheetOrder);
   const scoredName = ownSheetName(SCORED_SHEET, 'scored', snapshot);
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
 
@@ -137,14 +166,25 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const lastSource = [...snapshot.sheets].filter((s) => !(snapshot.state?.ownSheets ?? []).some((o) => o.name === s.name)).pop()?.name;
   const sheets: SheetWrite[] = [buildScoredSheet(report, scoredName, scheme.name, lastSource)];
   if (anomalyName) sheets.push(buildAnomalySheet(findings, anomalyName, scoredName));
-  const written = new Set(sheets.map((s) => s.name));
   const ownSheets: { name: string; role: OwnSheetRole }[] = sheets.map((s) => ({ name: s.name, role: s.role }));
+  const ownRulesSheet = (snapshot.state?.ownSheets ?? []).find((s) => s.role === 'rules' && s.name === choice.sheet);
+  if (ownRulesSheet) {
+    // The officer's edited 规则 sheet is what the checks used: it stays exactly as it is.
+    ownSheets.push(ownRulesSheet);
+  } else if (options.writeRules && choice.resolved) {
+    const rows = rulesToRows(choice.resolved);
+    const name = ownSheetName(RULES_SHEET, 'rules', snapshot);
+    sheets.push({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName, frozenRows: 1 });
+    ownSheets.push({ name, role: 'rules' });
+  }
+  const written = new Set(ownSheets.map((s) => s.name));
   const state: AddinState = {
     version: 1,
     ownSheets,
     ...(snapshot.state?.mapping ? { mapping: snapshot.state.mapping } : {}),
     ...(options.mapping && options.mapping.length > 0 ? { mapping: overrides } : {}),
     scheme: scheme.id,
+    ...(choice.resolved ? { rules: choice.resolved.requested } : {}),
     drafts,
     highlights: snapshot.state?.highlights ?? [],
   };
@@ -158,6 +198,20 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     select: { sheet: scoredName, cell: a1(0, 0) },
   };
   return { report, patch };
+}
+
+/** The year most payments were made in: the year being evaluated, unless the caller says otherwise. */
+function evaluatedYear(ledger: Ledger): number | null {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < ledger.length; i++) {
+    const serial = ledger.paymentDate[i] > 0 ? ledger.paymentDate[i] : ledger.applicationDate[i];
+    if (serial <= 0) continue;
+    const y = fromSerial(serial).y;
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
 }
 
 function fenToYuan(fen: number | null): number | null {

@@ -10,7 +10,7 @@ describe('the ledger reconciles with the budget and the indicators', () => {
 
   test('one payment raised by 1,000 元 leaves the ledger 1,000.00 元 above 全年执行数, named on the budget cell', async () => {
     const ledger = generateZengcheng2023Ledger();
-    ledger[10] = { ...ledger[10], amount: ledger[10].amount + 1000 };
+    ledger[10] = { ...ledger[10], amount: Number(ledger[10].amount) + 1000 };
     const { report } = await scoreWorkbook(buildZengcheng2023IndexSystem({ ledger }));
     const f = report.findings.filter((x) => x.rule === 'reconcile-total');
     expect(f).toHaveLength(1);
