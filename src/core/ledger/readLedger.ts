@@ -27,7 +27,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   }
   const rows: number[] = [];
   for (let r = table.bodyStart; r <= table.bodyEnd; r++) {
-    if (grid.isBlankRow(r) || isTotalRow(grid, r, columns)) continue;
+    if (grid.isBlankRow(r) || isTotalRow(grid, r, columns) || isFooterRow(grid, r, columns)) continue;
     rows.push(r);
   }
   const n = rows.length;
@@ -105,6 +105,28 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     ...dates,
     raw: (i, field) => get(field, row[i]),
   };
+}
+
+const FOOTER = /经办人|审核人|制表人|填表人|负责人|分管领导|制表日期|填报日期|备注[:：]|说明[:：]/;
+
+/**
+ * Signature lines and notes under a ledger (经办人： 审核人：) are not payments: they have no amount and
+ * either say so or are one merged cell across the row.
+ */
+function isFooterRow(grid: SheetGrid, r: number, columns: Partial<Record<LedgerField, number>>): boolean {
+  if (columns.amount !== undefined && !isBlank(grid.value(r, columns.amount))) return false;
+  const len = Math.min(grid.rowLength(r), 30);
+  let merged: ReturnType<SheetGrid['mergeAt']> | null = null;
+  let onlyOneMerge = true;
+  for (let c = 0; c < len; c++) {
+    const v = grid.value(r, c);
+    if (typeof v === 'string' && FOOTER.test(v)) return true;
+    if (isBlank(v)) continue;
+    const m = grid.mergeAt(r, c);
+    if (!m || (merged && m !== merged)) onlyOneMerge = false;
+    merged = m ?? null;
+  }
+  return onlyOneMerge && merged !== null && merged.right - merged.left >= 2;
 }
 
 /** A 合计 row sums the ledger; it is not a payment. */

@@ -1,0 +1,74 @@
+/**
+ * The pieces every ledger finding shares: where it is (“发放明细”!G10), who the payment went to, and
+ * what kind of payment it was, so each message reads as one self-contained sentence.
+ */
+import { a1 } from '../address';
+import type { Finding, Severity } from '../findings';
+import type { Ledger, LedgerField } from '../ledger/types';
+import { formatDate, fromSerial } from '../parse/date';
+
+export interface Place {
+  cell: string;
+  /** 1-based. */
+  row: number;
+  /** `“发放明细”!G10` */
+  ref: string;
+}
+
+/** The cell of `field` in entry i; when the field has no column, the row's first mapped cell. */
+export function placeOf(ledger: Ledger, i: number, field: LedgerField): Place {
+  const r = ledger.row[i];
+  const col = ledger.columns[field] ?? firstColumn(ledger);
+  const cell = col === undefined ? '' : a1(r, col);
+  return { cell, row: r + 1, ref: cell ? `“${ledger.sheet}”!${cell}` : `“${ledger.sheet}”第 ${r + 1} 行` };
+}
+
+function firstColumn(ledger: Ledger): number | undefined {
+  const cols = Object.values(ledger.columns).filter((c): c is number => typeof c === 'number');
+  return cols.length > 0 ? Math.min(...cols) : undefined;
+}
+
+/** The header cell of the ledger, for findings about a whole column. */
+export function headerPlace(ledger: Ledger): Place {
+  const col = firstColumn(ledger) ?? 0;
+  const cell = a1(ledger.headerRow, col);
+  return { cell, row: ledger.headerRow + 1, ref: `“${ledger.sheet}”!${cell}` };
+}
+
+/** Who received entry i: `张三`, else the 身份证号, else `第 12 行`. */
+export function recipientOf(ledger: Ledger, i: number): string {
+  return ledger.person[i] ?? ledger.idNumber[i] ?? `第 ${ledger.row[i] + 1} 行`;
+}
+
+const REASON_CHARS = 30;
+
+/** The payment as the ledger names it: `紧急救助（膝关节受伤住院手术）`. */
+export function paymentLabel(ledger: Ledger, i: number): string {
+  const category = ledger.category[i] ?? '未填类型的发放';
+  const reason = ledger.reason[i];
+  if (!reason) return category;
+  const short = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
+  return `${category}（${short}）`;
+}
+
+export function dateText(serial: number): string {
+  return formatDate(fromSerial(serial));
+}
+
+/** `第 5、9、14 行` (at most `limit` rows, then `等 N 笔`). */
+export function rowList(rows: number[], limit = 6): string {
+  const shown = rows.slice(0, limit).join('、');
+  return rows.length > limit ? `第 ${shown} 等 ${rows.length} 行` : `第 ${shown} 行`;
+}
+
+export function finding(
+  rule: string,
+  severity: Severity,
+  sheet: string,
+  place: Pick<Place, 'cell' | 'row'>,
+  value: string | number | null,
+  allowed: string | null,
+  message: string,
+): Finding {
+  return { rule, severity, sheet, cell: place.cell, row: place.row, value, allowed, message };
+}

@@ -1,0 +1,35 @@
+/**
+ * 每人每年次数上限 (季度救助 ≤ 2 次/年): the payments beyond the allowed number in a year, in date order,
+ * are flagged, naming the earlier ones.
+ */
+import type { RuleOf } from '../rules/packSchema';
+import type { ResolvedRule } from '../rules/resolvedRules';
+import type { CheckInput } from './checkInput';
+import { scopeMask, scopeName } from './ruleScope';
+import { dateText, finding, placeOf, rowList } from './entryFinding';
+import { overCap, perRecipientYear, recipientText } from './periodTotals';
+
+export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule, input: CheckInput): void {
+  const { ledger, facts, rules, out } = input;
+  const mask = scopeMask(meta, rules);
+  const cal = facts.calendar(rule.date);
+  const what = scopeName(rule.category, rules);
+  for (const group of overCap(input, mask, rule.by, rule.date, () => 1, rule.max)) {
+    group.entries.forEach((e, k) => {
+      if (k < rule.max) return;
+      const field = cal.fields[cal.source[e.i]] ?? 'paymentDate';
+      const place = placeOf(ledger, e.i, field);
+      out.push(
+        finding(
+          rule.id,
+          rule.severity,
+          ledger.sheet,
+          place,
+          k + 1,
+          `≤${rule.max}次`,
+          `${place.ref} ${recipientText(input, e.i, rule.by)} ${dateText(e.serial)} 是 ${group.year} 年第 ${k + 1} 次${what}（之前${rowList(group.entries.slice(0, k).map((x) => x.row))}），超过${perRecipientYear(rule.by)} ${rule.max} 次（${meta.source}）。`,
+        ),
+      );
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Year and quarter of an Excel serial date by binary search over the quarters' first days, computed once:
+ * a few comparisons per row instead of a full calendar conversion, which matters at a million rows.
+ */
+import { MAX_SERIAL, toSerial } from '../parse/date';
+
+/** Serials start on 1900-01-01 and end on 9999-12-31. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+let starts: Int32Array | null = null;
+
+function quarterStarts(): Int32Array {
+  if (starts) return starts;
+  const out = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 4);
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+    for (let q = 0; q < 4; q++) out[(y - FIRST_YEAR) * 4 + q] = toSerial({ y, m: q * 3 + 1, d: 1 });
+  }
+  starts = out;
+  return out;
+}
+
+/** year × 4 + quarter (0–3) of a serial date, or -1 when it is not a valid serial (< 1 or past 9999). */
+export function quarterOfSerial(serial: number): number {
+  if (!(serial >= 1 && serial <= MAX_SERIAL)) return -1;
+  const s = quarterStarts();
+  // The last quarter whose first day is on or before `serial`.
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid] <= serial) lo = mid;
+    else hi = mid - 1;
+  }
+  return FIRST_YEAR * 4 + lo;
+}

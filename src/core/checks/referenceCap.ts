@@ -1,0 +1,36 @@
+/**
+ * 与参考标准挂钩的上限 (≤ 10 × 月低保标准 per household per year). The standard is a pack parameter the
+ * officer sets; until then the rule reports once, as 提示, that it did not run and what to set.
+ */
+import type { RuleOf } from '../rules/packSchema';
+import type { ResolvedRule } from '../rules/resolvedRules';
+import type { CheckInput } from './checkInput';
+import { scopeMask } from './ruleScope';
+import { finding } from './entryFinding';
+import { formatLimit, yuanToFen } from './money';
+import { perRecipientYear } from './periodTotals';
+import { flagRunningTotals } from './runningTotal';
+
+export function checkReferenceCap(rule: RuleOf<'referenceCap'>, meta: ResolvedRule, input: CheckInput): void {
+  const param = input.rules.parameters.find((p) => p.id === rule.parameter);
+  const label = param?.label ?? rule.parameter;
+  const per = perRecipientYear(rule.by);
+  if (!param || param.value === null || !(param.value > 0)) {
+    input.out.push(
+      finding(
+        rule.id,
+        'info',
+        input.ledger.sheet,
+        { cell: '', row: 0 },
+        null,
+        null,
+        `规则“${rule.id}”（${per}不超过 ${rule.multiplier} 个月${label}）未执行：请在“规则”表的参数中填写“${label}”（${param?.unit ?? '元'}）后重新检查（${meta.source}）。`,
+      ),
+    );
+    return;
+  }
+  const unitFen = yuanToFen(param.value);
+  const capFen = Math.round(unitFen * rule.multiplier);
+  const capName = `${rule.multiplier} 个月${label}（${formatLimit(unitFen)} ${param.unit}）合计`;
+  flagRunningTotals(input, meta, scopeMask(meta, input.rules), rule.by, rule.date, capFen, capName);
+}

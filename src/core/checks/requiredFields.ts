@@ -1,0 +1,106 @@
+/**
+ * 必填项: every payment must name its recipient and carry its amount and dates (实名制: 姓名 and
+ * 身份证号). A missing column is one finding for the whole ledger; an empty cell is one finding per cell.
+ * Each field is reported by the first rule that requires it, so two packs never flag the same cell twice.
+ */
+import type { Finding } from '../findings';
+import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
+import { cellText } from '../parse/text';
+import type { RuleOf } from '../rules/packSchema';
+import type { ResolvedRule } from '../rules/resolvedRules';
+import type { CheckInput } from './checkInput';
+import { finding, headerPlace, placeOf, recipientOf } from './entryFinding';
+
+type Emptiness = 'empty' | 'unreadable';
+
+/**
+ * Calls `found(i, why)` for each entry whose `field` is empty or unreadable. One tight loop per kind of
+ * column, since this runs over every row for every required field.
+ */
+function eachEmpty(input: CheckInput, field: LedgerField, found: (i: number, why: Emptiness) => void): void {
+  const { ledger } = input;
+  const n = ledger.length;
+  switch (field) {
+    case 'person':
+    case 'idNumber':
+    case 'household':
+    case 'category':
+    case 'reason': {
+      const values = ledger[field];
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v === null || v === undefined || v === '') found(i, 'empty');
+      }
+      return;
+    }
+    case 'amount':
+    case 'cost': {
+      const values = field === 'amount' ? ledger.amountFen : ledger.costFen;
+      // A typed-in word in 金额 is positiveAmount's to report; here only the empty cell.
+      const reportText = field === 'cost';
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (Number.isNaN(v)) found(i, 'empty');
+        else if (reportText && v === -Infinity) found(i, 'unreadable');
+      }
+      return;
+    }
+    case 'applicationDate':
+    case 'auditDate':
+    case 'paymentDate':
+    case 'entryDate': {
+      const values = ledger[field];
+      const empty = EMPTY_DATE;
+      const bad = BAD_DATE;
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v === empty) found(i, 'empty');
+        else if (v === bad) found(i, 'unreadable');
+      }
+      return;
+    }
+  }
+}
+
+export function checkRequiredFields(rule: RuleOf<'requiredFields'>, meta: ResolvedRule, input: CheckInput): void {
+  const { ledger, claimed, out } = input;
+  const fields = rule.fields.filter((f) => !claimed.has(f));
+  for (const f of fields) claimed.add(f);
+  const list = rule.fields.map((f) => LEDGER_FIELD_LABEL[f]).join('、');
+  const allowed = '必填';
+  for (const field of fields) {
+    const label = LEDGER_FIELD_LABEL[field];
+    if (ledger.columns[field] === undefined) {
+      if (ledger.length === 0) continue;
+      const place = headerPlace(ledger);
+      out.push(
+        finding(rule.id, rule.severity, ledger.sheet, place, null, allowed,
+          `“${ledger.sheet}”没有“${label}”列，${ledger.length} 笔发放都缺少${label}（必填：${list}；${meta.source}）。`),
+      );
+      continue;
+    }
+    eachEmpty(input, field, (i, why) => out.push(emptyCell(rule, meta, input, i, field, why, list)));
+  }
+}
+
+function emptyCell(
+  rule: RuleOf<'requiredFields'>,
+  meta: ResolvedRule,
+  input: CheckInput,
+  i: number,
+  field: LedgerField,
+  e: 'empty' | 'unreadable',
+  list: string,
+): Finding {
+  const { ledger } = input;
+  const place = placeOf(ledger, i, field);
+  const label = LEDGER_FIELD_LABEL[field];
+  const who = field === 'person' ? `第 ${place.row} 行` : recipientOf(ledger, i);
+  if (e === 'empty') {
+    return finding(rule.id, rule.severity, ledger.sheet, place, null, '必填',
+      `${place.ref} ${who}的${label}为空（必填：${list}；${meta.source}）。`);
+  }
+  const raw = cellText(ledger.raw(i, field));
+  return finding(rule.id, rule.severity, ledger.sheet, place, raw, '必填',
+    `${place.ref} ${who}的${label}“${raw}”无法识别（必填：${list}；${meta.source}）。`);
+}
