@@ -7,7 +7,7 @@ import {
 } from '../../examples/workbooks/zengcheng-2023-index-system';
 import { clearPatch } from '../../src/core/output/clearPatch';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
-import { scoreWorkbook } from './scoreWorkbook';
+import { scoreBytes, scoreWorkbook } from './scoreWorkbook';
 
 const LEDGER = '发放明细';
 /** The ledger's first payment is on sheet row 3 (title, then header). */
@@ -132,5 +132,53 @@ describe('checking 五华\'s May Day visits under km-wuhua-2023 (seed 004)', () 
     // Payment rows start at row 3; a finding on the header (no 审核日期 column at all) is about the table.
     const flagged = report.findings.filter((f) => f.sheet === LEDGER && f.row >= 3);
     expect(flagged.map((f) => [f.cell, f.value])).toEqual([['E8', 600], ['E23', 400]]);
+  });
+});
+
+describe('the editable 规则 sheet', () => {
+  async function editRule(bytes: Uint8Array, ruleIdPrefix: string, header: string, value: string | number): Promise<{ bytes: Uint8Array; cell: string }> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('规则')!;
+    let col = 0;
+    let cell = '';
+    ws.eachRow((row) => {
+      row.eachCell((c, n) => {
+        if (c.value === header && col === 0) col = n;
+      });
+      const id = String(row.getCell(1).value ?? '');
+      if (!cell && col > 0 && id.startsWith(ruleIdPrefix)) {
+        row.getCell(col).value = value;
+        cell = row.getCell(col).address;
+      }
+    });
+    if (!cell) throw new Error(`rule ${ruleIdPrefix} not found`);
+    const buf: unknown = await wb.xlsx.writeBuffer();
+    return { bytes: buf as Uint8Array, cell };
+  }
+
+  test('an officer who raises the 季度救助 maximum to 700 元 in the 规则 sheet no longer sees the 700 元 payment flagged', async () => {
+    const { rows, planted } = plantedLedger();
+    const first = await scoreWorkbook(buildZengcheng2023IndexSystem({ ledger: rows }), { rules: ['gz-zengcheng-2023'], writeRules: true });
+    expect(first.report.findings.some((f) => f.sheet === LEDGER && f.value === 700)).toBe(true);
+    const ruleId = first.report.findings.find((f) => f.sheet === LEDGER && f.value === 700)!.rule;
+    const edited = await editRule(first.output, ruleId, '上限（元）', 700);
+    const second = await scoreBytes(edited.bytes);
+    expect(second.report.findings.some((f) => f.sheet === LEDGER && f.value === 700)).toBe(false);
+    expect(ledgerRowsFlagged(second.report.findings)).toHaveLength(planted.size - 1);
+    // The officer's edit survives the re-run: the 规则 sheet is theirs to keep.
+    const third = await scoreBytes(second.output);
+    expect(third.report.findings.some((f) => f.sheet === LEDGER && f.value === 700)).toBe(false);
+  });
+
+  test('a limit typed as text that is not a number is a finding naming the cell, and the pack\'s limit still applies', async () => {
+    const { rows } = plantedLedger();
+    const first = await scoreWorkbook(buildZengcheng2023IndexSystem({ ledger: rows }), { rules: ['gz-zengcheng-2023'], writeRules: true });
+    const ruleId = first.report.findings.find((f) => f.sheet === LEDGER && f.value === 700)!.rule;
+    const edited = await editRule(first.output, ruleId, '上限（元）', '六百');
+    const second = await scoreBytes(edited.bytes);
+    const bad = second.report.findings.find((f) => f.sheet === '规则' && f.cell === edited.cell);
+    expect(bad).toBeDefined();
+    expect(second.report.findings.some((f) => f.sheet === LEDGER && f.value === 700)).toBe(true);
   });
 });
