@@ -48,6 +48,8 @@ export function idCheckCharacter(first17: string): string | null {
 export function idProblem(id: string, raw: CellScalar): string | null {
   const text = id.toUpperCase();
   const storedAsNumber = typeof raw === 'number' || /^\d(\.\d+)?E\+?\d+$/.test(text);
+  // An 18-digit number is past Excel's 15 significant digits: even a checksum that happens to pass is luck.
+  if (typeof raw === 'number' && Math.abs(raw) >= 1e15) return numberProblem(text);
   if (SHAPE.test(text)) {
     const expected = idCheckCharacter(text.slice(0, 17));
     if (expected === text[17]) return null;
@@ -70,7 +72,8 @@ export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, 
     const id = ledger.idNumber[i];
     if (!id) continue;
     // The common case, a well-formed valid ID, never touches the raw cell.
-    if (isValidId(id)) continue;
+    // A number cell shows its lost digits as trailing zeros, so only those IDs need a look at the raw cell.
+    if (isValidId(id) && !id.endsWith('000')) continue;
     const raw = ledger.raw(i, 'idNumber');
     const problem = idProblem(id, raw);
     if (problem === null) continue;

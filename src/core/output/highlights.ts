@@ -6,6 +6,12 @@
 import { SEVERITY_ORDER, type Finding } from '../findings';
 import type { CellHighlight } from '../patch';
 
+/**
+ * Notes are costly in every host (a 10,000-note workbook takes seconds to save and is unreadable
+ * anyway); past this many flagged cells the rest get their fill only, and the 异常清单 lists them all.
+ */
+export const NOTE_LIMIT = 1000;
+
 export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<string>): CellHighlight[] {
   const byCell = new Map<string, CellHighlight>();
   for (const f of findings) {
@@ -17,7 +23,9 @@ export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<str
       continue;
     }
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[prev.severity]) prev.severity = f.severity;
-    if (!prev.note.includes(f.message)) prev.note = `${prev.note}\n${f.message}`;
+    if (!prev.note.split('\n').includes(f.message)) prev.note = `${prev.note}\n${f.message}`;
   }
-  return [...byCell.values()];
+  const all = [...byCell.values()];
+  for (let i = NOTE_LIMIT; i < all.length; i++) all[i].note = '';
+  return all;
 }

@@ -109,7 +109,9 @@ export function applyHighlights(
     records.push(record);
 
     replaceFill(cell, solidFill(HIGHLIGHT_FILLS[group.severity]));
-    setNote(cell, appendToNote(ownNote, group.messages.join('\n')));
+    // An empty note means the core ran past its note budget: fill only, the 异常清单 has the message.
+    const message = group.messages.filter((m) => m.length > 0).join('\n');
+    if (message) setNote(cell, appendToNote(ownNote, message));
   }
   return records;
 }
