@@ -8,6 +8,9 @@ import { MAX_SERIAL, toSerial } from '../parse/date';
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 9999;
 
+/** A local copy: this runs once per row, and some module loaders turn imported constants into getters. */
+const LAST_SERIAL = MAX_SERIAL;
+
 let starts: Int32Array | null = null;
 
 function quarterStarts(): Int32Array {
@@ -22,7 +25,7 @@ function quarterStarts(): Int32Array {
 
 /** year × 4 + quarter (0–3) of a serial date, or -1 when it is not a valid serial (< 1 or past 9999). */
 export function quarterOfSerial(serial: number): number {
-  if (!(serial >= 1 && serial <= MAX_SERIAL)) return -1;
+  if (!(serial >= 1 && serial <= LAST_SERIAL)) return -1;
   const s = quarterStarts();
   // The last quarter whose first day is on or before `serial`.
   let lo = 0;

@@ -30,29 +30,36 @@ export function groupStrings(
 ): StringGroups {
   const n = values.length;
   const groups = new Int32Array(n).fill(-1);
-  let size = 1024;
-  while (size < n * 2) size *= 2;
-  // Each slot holds the entry index of the first value with that key (-1: free) and the key's hash, so
-  // a probe past another key rarely has to look at a string.
-  const slots = new Int32Array(size).fill(-1);
-  const hashes = new Int32Array(size);
+  const wanted = (i: number): boolean => {
+    const v = values[i];
+    return v !== null && v !== undefined && v !== '' && (include === null || include(i));
+  };
+  // Size the table for the values actually grouped (names only where an ID is missing are often none).
+  let present = 0;
+  for (let i = 0; i < n; i++) if (wanted(i)) present++;
+  let size = 16;
+  while (size < present * 2) size *= 2;
+  // Slot k is table[2k] (the entry index of the first value with that key, -1 when free) and
+  // table[2k + 1] (the key's hash), side by side so a probe touches one cache line, and a probe past
+  // another key rarely has to look at a string.
+  const table = new Int32Array(size * 2).fill(-1);
   const mask = size - 1;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v === null || v === undefined || v === '' || (include !== null && !include(i))) continue;
+    if (!wanted(i)) continue;
+    const v = values[i] as string;
     const k = key === null ? v : key(v);
     const h = hash(k) | 0;
     let slot = h & mask;
     for (;;) {
-      const j = slots[slot];
+      const j = table[2 * slot];
       if (j < 0) {
-        slots[slot] = i;
-        hashes[slot] = h;
+        table[2 * slot] = i;
+        table[2 * slot + 1] = h;
         groups[i] = first + count++;
         break;
       }
-      if (hashes[slot] === h && (key === null ? values[j] : key(values[j] as string)) === k) {
+      if (table[2 * slot + 1] === h && (key === null ? values[j] : key(values[j] as string)) === k) {
         groups[i] = groups[j];
         break;
       }

@@ -34,6 +34,10 @@ export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule
     );
     return;
   }
+  // Local copies: this loop runs once per row, and some module loaders turn imported constants into getters.
+  const EMPTY = EMPTY_DATE;
+  const BAD = BAD_DATE;
+  const between = workingDaysBetween;
   const fromDates = ledger[rule.from];
   const toDates = ledger[rule.to];
   const uncovered = new Map<number, { count: number; first: number }>();
@@ -41,11 +45,11 @@ export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule
     const f = fromDates[i];
     const t = toDates[i];
     // A missing or unreadable date is reported here only when no requiredFields rule already does.
-    if (f === EMPTY_DATE || f === BAD_DATE || t === EMPTY_DATE || t === BAD_DATE) {
-      if (f === EMPTY_DATE && t === EMPTY_DATE) continue;
-      const field = f === EMPTY_DATE || f === BAD_DATE ? rule.from : rule.to;
+    if (f === EMPTY || f === BAD || t === EMPTY || t === BAD) {
+      if (f === EMPTY && t === EMPTY) continue;
+      const field = f === EMPTY || f === BAD ? rule.from : rule.to;
       if (claimed.has(field)) continue;
-      if (ledger[field][i] === BAD_DATE) out.push(unreadableDate(rule, meta, input, i, field));
+      if (ledger[field][i] === BAD) out.push(unreadableDate(rule, meta, input, i, field));
       else {
         const place = placeOf(ledger, i, field);
         const other = field === rule.to ? f : t;
@@ -58,7 +62,7 @@ export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule
       }
       continue;
     }
-    const days = workingDaysBetween(f, t);
+    const days = between(f, t);
     if (typeof days !== 'number') {
       const seen = uncovered.get(days.outsideCalendar);
       if (seen) seen.count++;

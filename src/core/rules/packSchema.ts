@@ -243,7 +243,30 @@ export function validatePack(data: unknown): PackValidation {
     const where = issue.path
       .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
       .join('');
-    return `${where || '（整体）'}：${issue.message}`;
+    return `${where || '（整体）'}：${issueText(issue)}`;
   });
   return { ok: false, message: `规则包${label}格式错误：${problems.join('；')}。` };
+}
+
+/** A zod issue in Chinese, for the pack's author; messages the schema wrote itself pass through. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `缺少（应为 ${issue.expected}）` : `类型应为 ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `未知字段 ${issue.keys.join('、')}`;
+    case 'invalid_value':
+      return `应为 ${issue.values.map((v) => String(v)).join(' | ')} 之一`;
+    case 'invalid_union':
+      return 'discriminator' in issue && issue.discriminator
+        ? `未知的检查类型（${issue.discriminator}），可用：${ruleSchema.options.map((o) => o.shape.kind.value).join('、')}`
+        : '格式不符';
+    case 'too_small':
+      return `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return `不能大于 ${String(issue.maximum)}`;
+    default:
+      return issue.message;
+  }
 }

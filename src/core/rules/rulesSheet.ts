@@ -8,7 +8,7 @@
  * naming the cell, and that row keeps the pack's value. rulesFromRows(rulesToRows(x)) equals x.
  */
 import { a1, columnLetters } from '../address';
-import type { Finding } from '../findings';
+import { SEVERITY_LABEL, type Finding } from '../findings';
 import { LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
@@ -47,7 +47,6 @@ import {
   WHEN_KIND_LABEL,
   YES,
 } from './rulesSheetLayout';
-import { SEVERITY_LABEL } from '../findings';
 
 export interface RulesSheetRows {
   rows: (OutputCell | null)[][];
