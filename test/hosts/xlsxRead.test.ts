@@ -171,7 +171,7 @@ describe('reading the workbook a finance officer keeps', () => {
     expect(() => snapshotFromWorkbook(wb, { signal: controller.signal })).toThrow();
   });
 
-  it('converts a 100,000-row ledger in well under a second', () => {
+  it('converts a 100,000-row ledger completely, down to its last cell (speed is measured by npm run bench)', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('发放明细');
     for (let r = 1; r <= 100_000; r++) {
@@ -179,11 +179,9 @@ describe('reading the workbook a finance officer keeps', () => {
       row.values = [`职工${r}`, '110101199003074514', '节日慰问', 200 + (r % 7), r, 'x', 1.5, true, '备注', r * 2];
     }
     ws.getCell('D1').numFmt = '0.00%';
-    const start = performance.now();
     const snap = snapshotFromWorkbook(wb);
-    const elapsed = performance.now() - start;
     expect(snap.sheets[0].values.length).toBe(100_000);
     expect(snap.sheets[0].values[99_999]?.[9]).toBe(200_000);
-    expect(elapsed).toBeLessThan(1000);
+    expect(snap.sheets[0].formats?.['0,3']).toBe('0.00%');
   });
 });
