@@ -127,7 +127,8 @@ export function resolvePacks(
   }
 
   for (const [id, value] of Object.entries(overrides.parameters ?? {})) {
-    const param = parameters.find((p) => p.id === id);
+    // Officers know a parameter by its label (月低保标准) as well as its id.
+    const param = parameters.find((p) => p.id === id) ?? parameters.find((p) => p.label === id);
     if (!param) {
       const ids = parameters.map((p) => `${p.id}（${p.label}）`).join('、') || '无';
       throw new RulePackError(`所选规则包没有参数“${id}”。可设置的参数：${ids}。`);
