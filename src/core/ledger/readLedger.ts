@@ -37,27 +37,27 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     return FILLED.has(field) ? grid.filled(r, c) : grid.value(r, c);
   };
 
+  // Categories and reasons repeat, so they are cached; names and IDs are nearly all distinct, and most
+  // are already clean (plain CJK, digits, letters), which a quick test recognises without NFKC.
   const textCache = new Map<string, string | null>();
-  const text = (v: CellScalar): string | null => {
-    if (v === null) return null;
-    if (typeof v === 'string') {
-      let t = textCache.get(v);
-      if (t === undefined) {
-        const s = normalizeText(v);
-        t = s.length === 0 ? null : s;
-        if (textCache.size < 200_000) textCache.set(v, t);
-      }
-      return t;
+  const cached = (v: CellScalar): string | null => {
+    if (typeof v !== 'string') return plain(v);
+    let t = textCache.get(v);
+    if (t === undefined) {
+      t = plain(v);
+      if (textCache.size < 50_000) textCache.set(v, t);
     }
-    const s = cellText(v).trim();
-    return s.length === 0 ? null : s;
+    return t;
   };
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Array<string | null>(n)])) as Record<(typeof TEXT_FIELDS)[number], (string | null)[]>;
 
   const dateCache = new Map<string, number>();
-  const dateOf = (v: CellScalar, format: string | undefined): number => {
+  // A number in a date column is an Excel serial whatever its format says (a time of day is dropped), so
+  // the per-cell format lookup is needed only for the rare number outside the plausible range.
+  const dateOf = (v: CellScalar, r: number, c: number): number => {
     if (isBlank(v)) return EMPTY_DATE;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 2958465 && v !== 60) return v;
+    if (typeof v === 'number' && v >= 1 && v < 2958466 && Math.floor(v) !== 60) return Math.floor(v);
+    const format = typeof v === 'number' ? grid.format(r, c) : undefined;
     if (typeof v === 'string') {
       let d = dateCache.get(v);
       if (d === undefined) {
@@ -85,12 +85,15 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     row[i] = r;
-    for (const f of TEXT_FIELDS) texts[f][i] = columns[f] === undefined ? null : text(get(f, r));
+    for (const f of TEXT_FIELDS) {
+      if (columns[f] === undefined) texts[f][i] = null;
+      else texts[f][i] = f === 'category' || f === 'reason' ? cached(get(f, r)) : plain(get(f, r));
+    }
     amountFen[i] = columns.amount === undefined ? NaN : money('amount', r);
     costFen[i] = columns.cost === undefined ? NaN : money('cost', r);
     for (const f of DATE_FIELDS) {
       const c = columns[f];
-      dates[f][i] = c === undefined ? EMPTY_DATE : dateOf(grid.value(r, c), grid.format(r, c));
+      dates[f][i] = c === undefined ? EMPTY_DATE : dateOf(grid.value(r, c), r, c);
     }
   }
   return {
@@ -127,6 +130,20 @@ function isFooterRow(grid: SheetGrid, r: number, columns: Partial<Record<LedgerF
     merged = m ?? null;
   }
   return onlyOneMerge && merged !== null && merged.right - merged.left >= 2;
+}
+
+/** Already-clean text (CJK, digits, latin letters, common marks) skips NFKC; anything else is normalised. */
+const CLEAN = /^[\u4e00-\u9fa5A-Za-z0-9·()\-]+$/;
+
+function plain(v: CellScalar): string | null {
+  if (v === null) return null;
+  if (typeof v === 'string') {
+    if (CLEAN.test(v)) return v;
+    const s = normalizeText(v);
+    return s.length === 0 ? null : s;
+  }
+  const s = cellText(v).trim();
+  return s.length === 0 ? null : s;
 }
 
 /** A 合计 row sums the ledger; it is not a payment. */

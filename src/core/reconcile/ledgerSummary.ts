@@ -10,8 +10,9 @@ export interface CategoryFigures {
   category: string;
   count: number;
   sumFen: number;
-  persons: number;
-  households: number;
+  /** Distinct people and households, counted on demand: only categories an indicator names need them. */
+  persons(): number;
+  households(): number;
   /** First cell of the category, for findings. */
   firstCell: string;
 }
@@ -24,7 +25,7 @@ export interface LedgerSummary {
 }
 
 export function summariseLedger(ledger: Ledger): LedgerSummary {
-  const groups = new Map<string, { category: string; count: number; sumFen: number; persons: Set<string>; households: Set<string>; first: number }>();
+  const groups = new Map<string, { category: string; count: number; sumFen: number; members: number[]; first: number }>();
   let totalFen = 0;
   for (let i = 0; i < ledger.length; i++) {
     const amount = ledger.amountFen[i];
@@ -32,16 +33,22 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
     const category = ledger.category[i] ?? '（未填类型）';
     let g = groups.get(category);
     if (!g) {
-      g = { category, count: 0, sumFen: 0, persons: new Set(), households: new Set(), first: i };
+      g = { category, count: 0, sumFen: 0, members: [], first: i };
       groups.set(category, g);
     }
     g.count++;
     if (Number.isFinite(amount)) g.sumFen += amount;
-    const who = ledger.idNumber[i] ?? ledger.person[i];
-    if (who) g.persons.add(who);
-    const household = ledger.household[i] ?? who;
-    if (household) g.households.add(household);
+    g.members.push(i);
   }
+  const distinct = (members: number[], key: (i: number) => string | null) => {
+    const seen = new Set<string>();
+    for (const i of members) {
+      const k = key(i);
+      if (k) seen.add(k);
+    }
+    return seen.size;
+  };
+  const who = (i: number) => ledger.idNumber[i] ?? ledger.person[i];
   const categoryCol = ledger.columns.category ?? ledger.columns.amount ?? 0;
   return {
     sheet: ledger.sheet,
@@ -51,8 +58,8 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
       category: g.category,
       count: g.count,
       sumFen: g.sumFen,
-      persons: g.persons.size,
-      households: g.households.size,
+      persons: () => distinct(g.members, who),
+      households: () => distinct(g.members, (i) => ledger.household[i] ?? who(i)),
       firstCell: a1(ledger.row[g.first], categoryCol),
     })),
   };

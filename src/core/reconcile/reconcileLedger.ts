@@ -37,7 +37,7 @@ export function reconcileLedger(summaries: LedgerSummary[], budget: BudgetModel 
       const figures = categoryForIndicator(ind.name, summary);
       if (!figures) continue;
       const measure = COUNT_UNITS[actual.unit];
-      const ledgerValue = measure === 'count' ? figures.count : measure === 'persons' ? figures.persons : figures.households;
+      const ledgerValue = measure === 'count' ? figures.count : measure === 'persons' ? figures.persons() : figures.households();
       if (ledgerValue !== actual.value) {
         const at = ind.cells.actual ?? ind.source;
         const cell = a1(at.row, Math.max(at.col, 0));
