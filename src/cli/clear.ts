@@ -1,22 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { clearPatch } from '../core/output/clearPatch';
-import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { XlsxHost } from '../hosts/xlsx/xlsxHost';
-import { UserInputError } from './userInputError';
+import { openWorkbook, refuseOverwrite } from './openWorkbook';
 
 /** `clear <file> --out <file>`: a copy with every highlighted cell's own formatting restored. */
 export async function runClear(workbook: string, out: string): Promise<number> {
-  if (resolve(out) === resolve(workbook)) {
-    throw new UserInputError(`输出文件不能与输入文件相同（${out}）：绩效评价助手从不修改原工作簿，请用 --out 指定另一个文件名。`);
-  }
-  let host: XlsxHost;
-  try {
-    host = await XlsxHost.fromFile(workbook);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UserInputError(`${e.message}（文件：${workbook}）`);
-    throw e;
-  }
+  refuseOverwrite(workbook, out);
+  const host = await openWorkbook(workbook);
   const snapshot = await host.read();
   const count = snapshot.state?.highlights?.length ?? 0;
   await host.apply(clearPatch(snapshot));

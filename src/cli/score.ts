@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { NotScorableError, runPipeline } from '../core/pipeline';
 import type { Report } from '../core/report/report';
 import type { MappingOverride } from '../core/snapshot';
-import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { XlsxHost } from '../hosts/xlsx/xlsxHost';
 import type { ScoreCliOptions } from './main';
+import { openWorkbook, refuseOverwrite } from './openWorkbook';
 import { UserInputError } from './userInputError';
 import { printReport } from './printReport';
 
@@ -16,9 +15,7 @@ const MappingFile = z.array(
 );
 
 export async function runScore(workbook: string, opts: ScoreCliOptions): Promise<number> {
-  if (opts.out && resolve(opts.out) === resolve(workbook)) {
-    throw new UserInputError(`输出文件不能与输入文件相同（${opts.out}）：绩效评价助手从不修改原工作簿，请用 --out 指定另一个文件名。`);
-  }
+  refuseOverwrite(workbook, opts.out);
   const rules = opts.rules ? opts.rules.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined;
   const parameters = parseParams(opts.param ?? []);
   const year = opts.year === undefined ? undefined : Number(opts.year);
@@ -26,13 +23,7 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
     throw new UserInputError(`评价年度“${opts.year}”不是有效的年份（如 2023）。`);
   }
   const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
-  let host: XlsxHost;
-  try {
-    host = await XlsxHost.fromFile(workbook);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UserInputError(`${e.message}（文件：${workbook}）`);
-    throw e;
-  }
+  const host = await openWorkbook(workbook);
   const snapshot = await host.read();
   let result;
   try {
