@@ -8,6 +8,8 @@ import type { WorkbookSnapshot } from './snapshot';
 export interface WorkbookHost {
   read(options?: ReadOptions): Promise<WorkbookSnapshot>;
   apply(patch: Patch): Promise<void>;
+  /** Puts the cursor on one cell (the reviewer clicking an item of the anomaly list). Changes no cell. */
+  select(sheet: string, cell: string): Promise<void>;
 }
 
 export interface ReadOptions {

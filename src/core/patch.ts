@@ -82,9 +82,17 @@ export interface CellHighlight {
   note: string;
 }
 
+/**
+ * A sheet that becomes the user's own once written (插入模板): never replaced or removed by a later run.
+ * Its name is already unique; a host refuses the patch if a sheet of that name exists.
+ */
+export type NewUserSheet = Omit<SheetWrite, 'role'>;
+
 export interface Patch {
   /** Own sheets to write; an existing own sheet of the same role is replaced. */
   sheets: SheetWrite[];
+  /** Sheets handed to the user (插入模板); absent on scoring runs. */
+  newSheets?: NewUserSheet[];
   /** Own sheets from an earlier run that this run no longer writes (removed). */
   removeSheets: string[];
   /** Highlights to add after restoring the previous run's highlights. */

@@ -2,7 +2,8 @@
  * A blank 项目支出绩效自评表 in the layout the add-in reads best: a budget block and an indicator block
  * with the standard 一级/二级指标 and their weights (产出 50, 效益 30, 满意度 10, 预算执行率 10).
  */
-import type { OutputCell } from '../patch';
+import type { OutputCell, Patch } from '../patch';
+import type { WorkbookSnapshot } from '../snapshot';
 
 export const TEMPLATE_SHEET = '绩效自评表';
 
@@ -35,4 +36,23 @@ export function templateRows(): { rows: (OutputCell | null)[][]; merges: string[
   }
   rows.push([], [{ v: `注：分值合计应为 100 分（预算执行率 10 分，产出指标 50 分，效益指标 30 分，满意度指标 10 分）。年度指标值可写 ≥90%、不低于95%、≤500元/人、3100人 等；成本指标默认越低越好。`, style: 'note' }]);
   return { rows, merges: ['A1:H1', `A${rows.length}:H${rows.length}`], columnWidths: [12, 18, 24, 22, 22, 8, 8, 40] };
+}
+
+/**
+ * 插入模板: the blank 自评表 as a new sheet of the open workbook, named 绩效自评表 (or 绩效自评表2…
+ * when taken). It becomes the user's sheet: scoring reads it like any other and never replaces it.
+ */
+export function templatePatch(snapshot: WorkbookSnapshot): Patch {
+  const taken = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  let name = TEMPLATE_SHEET;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${TEMPLATE_SHEET}${i}`;
+  const { rows, merges, columnWidths } = templateRows();
+  return {
+    sheets: [],
+    newSheets: [{ name, rows, merges, columnWidths, activate: true }],
+    removeSheets: [],
+    highlights: [],
+    clearHighlights: false,
+    state: snapshot.state ?? { version: 1, ownSheets: [] },
+  };
 }

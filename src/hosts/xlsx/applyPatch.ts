@@ -36,7 +36,7 @@ function writeOwnSheet(wb: ExcelJS.Workbook, write: SheetWrite): { ws: ExcelJS.W
 }
 
 /** Puts the cursor on `cell` (the reviewer's first anomaly) and returns its sheet. */
-function selectCell(wb: ExcelJS.Workbook, select: NonNullable<Patch['select']>): ExcelJS.Worksheet | undefined {
+export function selectCell(wb: ExcelJS.Workbook, select: NonNullable<Patch['select']>): ExcelJS.Worksheet | undefined {
   const ws = findWorksheet(wb, select.sheet);
   const at = parseA1(select.cell);
   if (!ws || !at) return undefined;
@@ -66,6 +66,15 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
   for (const write of patch.sheets) {
     const { ws, replaced } = writeOwnSheet(wb, write);
     if (write.activate || (replaced && replaced === active)) active = ws;
+  }
+
+  // Handed to the user: not recorded in the state, so no later run replaces or removes them.
+  for (const write of patch.newSheets ?? []) {
+    const after = write.after === undefined ? undefined : findWorksheet(wb, write.after);
+    const ws = wb.addWorksheet(write.name);
+    placeWorksheet(wb, ws, after ? tabIndex(wb, after) + 1 : wb.worksheets.length);
+    writeSheetContent(ws, { ...write, role: 'scored' });
+    if (write.activate) active = ws;
   }
 
   let highlights: HighlightRecord[];

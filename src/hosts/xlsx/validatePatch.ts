@@ -59,6 +59,12 @@ export function validatePatch(wb: ExcelJS.Workbook, patch: Patch, own: OwnSheets
     seen.push(write.name);
     validateSheetWrite(wb, write, own);
   }
+  for (const write of patch.newSheets ?? []) {
+    if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
+    seen.push(write.name);
+    if (findWorksheet(wb, write.name)) throw new Error(`new sheet "${write.name}" already exists`);
+    validateSheetWrite(wb, { ...write, role: 'scored' }, own);
+  }
   for (const h of patch.highlights) {
     const ws = findWorksheet(wb, h.sheet);
     if (!ws || ws.name === STATE_SHEET_NAME) throw new Error(`highlight on a missing sheet "${h.sheet}"`);

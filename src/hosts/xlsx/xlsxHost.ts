@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import type { ReadOptions, WorkbookHost } from '../../core/host';
 import type { Patch } from '../../core/patch';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { applyPatch } from './applyPatch';
+import { applyPatch, selectCell } from './applyPatch';
+import { setActiveWorksheet } from './sheetOrder';
 import { looksLikeOleFile, WorkbookReadError, workbookReadError } from './errors';
 import { snapshotFromWorkbook } from './readSnapshot';
 
@@ -68,6 +69,11 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(patch: Patch): Promise<void> {
     applyPatch(this.workbook, patch);
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    const ws = selectCell(this.workbook, { sheet, cell });
+    if (ws) setActiveWorksheet(this.workbook, ws);
   }
 
   async toBuffer(): Promise<Uint8Array> {
