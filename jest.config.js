@@ -2,7 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  // React tests (*.test.tsx) choose jsdom with a `@jest-environment jsdom` docblock.
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   testTimeout: 120000,
 };

@@ -15,5 +15,6 @@ export interface WorkbookHost {
 export interface ReadOptions {
   /** Called as sheets are read, for the pane's progress bar. */
   onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
+  /** An `AbortSignal` in practice; only `aborted` is read, so the core needs no DOM or Node types. */
+  signal?: { readonly aborted: boolean };
 }
