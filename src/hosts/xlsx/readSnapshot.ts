@@ -110,7 +110,7 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options?: ReadOptions
   const worksheets = wb.worksheets;
   const sheets: SheetSnapshot[] = [];
   worksheets.forEach((ws, index) => {
-    options?.signal?.throwIfAborted();
+    if (options?.signal?.aborted) throw Object.assign(new Error('已取消读取'), { name: 'AbortError' });
     // `index` stays the true tab position; the state sheet is simply left out of the list.
     if (!isStateSheet(ws)) sheets.push(snapshotFromSheet(ws, index, meaningful));
     options?.onProgress?.(index + 1, worksheets.length);
