@@ -200,7 +200,7 @@ async function coreSize(rows: number, runs: number, sampler: PeakRssSampler): Pr
   const { report } = last;
   return {
     result: {
-      ledgerRows: rows, cells, buildMs, pipeline, pipelineCpu, total: report.total, grade: report.grade, indicators: report.indicators.length,
+      ledgerRows: rows, cells, buildMs, pipeline, pipelineCpu, total: report.total ?? NaN, grade: report.grade ?? '—', indicators: report.indicators.length,
     },
     memory: { ledgerRows: rows, rssBeforeBuild, peakRssBuild, heapUsedSnapshot, rssBeforePipeline, peakRssPipeline },
   };

@@ -4,6 +4,7 @@ import { SEVERITY_LABEL } from '../core/findings';
 /** The terminal summary: total, grade, the summary per 一级指标, the deviations and the findings. */
 export function printReport(report: Report, out?: string): string {
   const lines: string[] = [];
+  if (report.total === null) return printLedgerOnly(report, out);
   lines.push(`总得分：${report.total.toFixed(2)}    评价等级：${report.grade}` +
     (report.selfReportedTotal !== null ? `    自评总得分：${report.selfReportedTotal.toFixed(2)}` : ''));
   if (report.budget) {
@@ -23,11 +24,23 @@ export function printReport(report: Report, out?: string): string {
   if (report.budget?.explanation && report.budget.score !== null && report.budget.weight !== null && report.budget.score < report.budget.weight) {
     lines.push(`  · 预算执行率：${report.budget.explanation}`);
   }
-  lines.push('', `发现问题（${report.findings.length} 条）：`);
-  for (const f of report.findings.slice(0, 30)) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}`);
-  if (report.findings.length > 30) lines.push(`  ……另有 ${report.findings.length - 30} 条，见“异常清单”工作表或 JSON 报告。`);
+  lines.push(...findingLines(report));
   if (out) lines.push('', `已写出：${out}（工作表“${report.output.scoredSheet}”${report.output.anomalySheet ? `、“${report.output.anomalySheet}”` : ''}）`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A workbook with a ledger and no budget or indicators: checked against the rules, not scored. */
+function printLedgerOnly(report: Report, out?: string): string {
+  const lines = ['未找到预算表或绩效指标表：只检查了发放明细，未评分。', ...findingLines(report)];
+  if (out) lines.push('', `已写出：${out}${report.output.anomalySheet ? `（工作表“${report.output.anomalySheet}”）` : '（未发现问题，未新增工作表）'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function findingLines(report: Report): string[] {
+  const lines = ['', `发现问题（${report.findings.length} 条）：`];
+  for (const f of report.findings.slice(0, 30)) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}`);
+  if (report.findings.length > 30) lines.push(`  ……另有 ${report.findings.length - 30} 条，见“异常清单”工作表或 JSON 报告。`);
+  return lines;
 }
 
 /** Pads by display width: CJK characters take two columns in a terminal. */

@@ -65,15 +65,13 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const overrides = [...(snapshot.state?.mapping ?? []), ...(options.mapping ?? [])];
   const mapping = mapWorkbook(snapshot, overrides);
   const built = buildModel(mapping);
-  if (!built.model || (built.model.indicators.length === 0 && !built.model.budget)) {
-    throw new NotScorableError(notFoundMessage(mapping.searchedSheets, snapshot));
-  }
-  const model = built.model;
-  const scored = scoreProject(model, scheme);
+  const model = built.model && (built.model.indicators.length > 0 || built.model.budget) ? built.model : null;
   const ledgers = mapping.tables
     .filter((t) => t.role === 'ledger')
     .map((t) => readLedger(t, mapping.grids.get(t.sheet)!));
-  const summaries = ledgers.map(summariseLedger);
+  if (!model && ledgers.length === 0) {
+    throw new NotScorableError(notFoundMessage(mapping.searchedSheets, snapshot));
+  }
   let choice;
   try {
     choice = chooseRules(snapshot, mapping, options.rules, options.parameters);
@@ -81,6 +79,14 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     if (e instanceof RuleChoiceError) throw new NotScorableError(e.message);
     throw e;
   }
+  if (!model && !choice.resolved) {
+    throw new NotScorableError(
+      `${notFoundMessage(mapping.searchedSheets, snapshot)}工作簿中有发放明细（${ledgers.map((l) => `“${l.sheet}”`).join('、')}），` +
+        '如只需检查发放明细，请选择规则包（如 --rules gz-zengcheng-2023），将只检查不评分。',
+    );
+  }
+  const scored = model ? scoreProject(model, scheme) : null;
+  const summaries = ledgers.map(summariseLedger);
   const checks: Finding[] = [...choice.findings];
   if (choice.resolved) {
     const names = packNames(choice.resolved);
@@ -88,11 +94,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
       checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
     }
   }
-  const reconciliation = reconcileLedger(summaries, model.budget, model.indicators);
+  const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];
   const officer = officerExplanations(snapshot);
   const drafts: Record<string, string> = {};
 
-  const indicators: ReportIndicator[] = scored.indicators.map((s) => {
+  const indicators: ReportIndicator[] = (scored?.indicators ?? []).map((s) => {
     const ind = s.indicator;
     let explanation = officer.get(ind.key) ?? ind.explanation ?? '';
     let source: ReportIndicator['explanationSource'] = explanation ? 'officer' : 'none';
@@ -123,9 +129,9 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   });
 
   let budget: ReportBudget | null = null;
-  if (scored.budget) {
+  if (scored?.budget) {
     const b = scored.budget;
-    let explanation = officer.get(BUDGET_KEY) ?? model.budget?.explanation ?? '';
+    let explanation = officer.get(BUDGET_KEY) ?? model?.budget?.explanation ?? '';
     if (!explanation && b.needsExplanation) {
       explanation = draftBudgetExplanation(b);
       drafts[BUDGET_KEY] = explanation;
@@ -143,19 +149,19 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...scored.findings, ...reconciliation, ...checks], sheetOrder);
-  const scoredName = ownSheetName(SCORED_SHEET, 'scored', snapshot);
+  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder);
+  const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot) : null;
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
 
   const report: Report = {
-    total: scored.totalHundredths / 100,
-    grade: scored.grade,
-    selfReportedTotal: model.selfReportedTotal,
-    kind: model.kind,
+    total: scored ? scored.totalHundredths / 100 : null,
+    grade: scored ? scored.grade : null,
+    selfReportedTotal: model ? model.selfReportedTotal : null,
+    kind: model ? model.kind : 'ledger',
     scheme: scheme.id,
     budget,
     indicators,
-    summary: scored.summary,
+    summary: scored ? scored.summary : [],
     mapping: mapping.tables.map((t) => ({
       sheet: t.sheet, range: rangeA1(t.range), role: t.role, confidence: t.confidence, overridden: t.overridden,
     })),
@@ -164,8 +170,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   };
 
   const lastSource = [...snapshot.sheets].filter((s) => !(snapshot.state?.ownSheets ?? []).some((o) => o.name === s.name)).pop()?.name;
-  const sheets: SheetWrite[] = [buildScoredSheet(report, scoredName, scheme.name, lastSource)];
-  if (anomalyName) sheets.push(buildAnomalySheet(findings, anomalyName, scoredName));
+  const sheets: SheetWrite[] = scoredName ? [buildScoredSheet(report, scoredName, scheme.name, lastSource)] : [];
+  if (anomalyName) sheets.push(buildAnomalySheet(findings, anomalyName, scoredName ?? lastSource));
   const ownSheets: { name: string; role: OwnSheetRole }[] = sheets.map((s) => ({ name: s.name, role: s.role }));
   const ownRulesSheet = (snapshot.state?.ownSheets ?? []).find((s) => s.role === 'rules' && s.name === choice.sheet);
   if (ownRulesSheet) {
@@ -174,7 +180,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   } else if (options.writeRules && choice.resolved) {
     const rows = rulesToRows(choice.resolved);
     const name = ownSheetName(RULES_SHEET, 'rules', snapshot);
-    sheets.push({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName, frozenRows: 1 });
+    sheets.push({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName ?? lastSource, frozenRows: 1 });
     ownSheets.push({ name, role: 'rules' });
   }
   const written = new Set(ownSheets.map((s) => s.name));
@@ -195,7 +201,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     // A re-run replaces the previous run's highlights, even when it finds nothing left to flag.
     clearHighlights: true,
     state,
-    select: { sheet: scoredName, cell: a1(0, 0) },
+    ...(scoredName ?? anomalyName ? { select: { sheet: (scoredName ?? anomalyName)!, cell: a1(0, 0) } } : {}),
   };
   return { report, patch };
 }

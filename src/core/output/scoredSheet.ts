@@ -79,7 +79,7 @@ export function buildScoredSheet(report: Report, name: string, schemeName: strin
   rows.push([{ v: '评价情况总表', style: 'title' }]);
   mergeRow(rows.length - 1, 0, 3);
   rows.push(['评价因素', '分值', '评价得分', '得分率'].map((h) => text(h, 'header')));
-  rows.push([text('评价总得分', 'total'), num(100, NUM, 'total'), num(report.total, NUM, 'total'), num(report.total / 100, PCT, 'total')]);
+  rows.push([text('评价总得分', 'total'), num(100, NUM, 'total'), num(report.total, NUM, 'total'), num(report.total === null ? null : report.total / 100, PCT, 'total')]);
   for (const s of report.summary) rows.push([text(s.factor), num(s.weight), num(s.score), num(s.rate, PCT)]);
 
   return {

@@ -40,10 +40,11 @@ export interface ReportBudget {
 }
 
 export interface Report {
-  total: number;
-  grade: string;
+  /** null when the workbook has only a ledger: it was checked, not scored (`kind: 'ledger'`). */
+  total: number | null;
+  grade: string | null;
   selfReportedTotal: number | null;
-  kind: 'selfEvaluation' | 'indexSystem' | 'separate';
+  kind: 'selfEvaluation' | 'indexSystem' | 'separate' | 'ledger';
   scheme: string;
   budget: ReportBudget | null;
   indicators: ReportIndicator[];
