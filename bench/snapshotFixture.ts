@@ -6,7 +6,7 @@
  */
 import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
 import { dateToSerial } from '../src/hosts/xlsx/excelDate';
-import { MeaningfulFormats } from '../src/hosts/xlsx/numberFormat';
+import { MeaningfulFormats } from '../src/hosts/shared/numberFormat';
 import { evaluationSheet, LEDGER_SHEET, ledgerHeaderRow, ledgerRows, ledgerSpecRow, type SpecMerge, type SpecRow } from './workload';
 
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';

@@ -12,7 +12,7 @@ import type { ReadOptions } from '../../core/host';
 import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { cachedValue } from './cellValue';
 import { dateToSerial } from './excelDate';
-import { MeaningfulFormats } from './numberFormat';
+import { MeaningfulFormats } from '../shared/numberFormat';
 import { isStateSheet, readState } from './stateSheet';
 
 /** The format recorded for a date cell that has none of its own (a `Date` put in by code). */

@@ -1,30 +1,12 @@
 /**
- * Sheet names as Excel understands them. Excel compares names case-insensitively ("Rules" and "rules"
- * are the same sheet; a file with both is reported as corrupt), while ExcelJS's `getWorksheet(name)`
- * compares exactly, so every lookup the host makes goes through here. Lower-casing matches the check
- * ExcelJS itself makes when a sheet is added.
+ * ExcelJS's `getWorksheet(name)` compares names exactly while Excel ignores case, so every lookup the
+ * xlsx host makes goes through here (the rules themselves are in ../shared/sheetNames).
  */
 import type ExcelJS from 'exceljs';
+import { sameSheetName } from '../shared/sheetNames';
 
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
+export { quoteSheetName, sameSheetName, sheetNameProblem } from '../shared/sheetNames';
 
 export function findWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   return wb.worksheets.find((ws) => sameSheetName(ws.name, name));
-}
-
-/** Why Excel would reject this name, or `null` when it is acceptable. */
-export function sheetNameProblem(name: string): string | null {
-  if (name.length === 0) return 'is empty';
-  if (name.length > 31) return 'is longer than 31 characters';
-  if (/[[\]:*?/\\]/.test(name)) return 'contains one of [ ] : * ? / \\';
-  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with '";
-  if (sameSheetName(name, 'History')) return 'is reserved by Excel';
-  return null;
-}
-
-/** `'Sheet name'` as a formula or link reference writes it; quotes inside are doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }

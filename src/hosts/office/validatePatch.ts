@@ -1,0 +1,80 @@
+/**
+ * Checks a whole patch against the live workbook's sheet list before anything is queued, so a bad patch
+ * leaves the workbook exactly as it was. The same rules as the xlsx host (src/hosts/xlsx/validatePatch.ts):
+ * only sheets the stored state lists as the add-in's own may be replaced or removed, a new user sheet
+ * (插入模板) may not collide with any sheet, and cell data must be storable. Failures are bugs in whoever
+ * built the patch, hence plain `Error`s in English.
+ */
+import { parseA1, parseRangeA1 } from '../../core/address';
+import type { Patch, SheetWrite } from '../../core/patch';
+import type { CellRange } from '../../core/snapshot';
+import { sameSheetName, sheetNameProblem } from '../shared/sheetNames';
+import { STATE_SHEET_NAME } from './stateStore';
+
+/** The sheets the stored state says the add-in wrote; only these may be removed or replaced. */
+export class OwnSheets {
+  constructor(private readonly names: readonly string[]) {}
+
+  has(name: string): boolean {
+    return this.names.some((own) => sameSheetName(own, name));
+  }
+}
+
+/** The workbook's sheet names as Excel compares them (case-insensitively). */
+export class SheetNames {
+  constructor(private readonly names: readonly string[]) {}
+
+  find(name: string): string | undefined {
+    return this.names.find((n) => sameSheetName(n, name));
+  }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function validateSheetWrite(names: SheetNames, write: SheetWrite, own: OwnSheets): void {
+  const problem = sheetNameProblem(write.name);
+  if (problem) throw new Error(`sheet name "${write.name}" ${problem}`);
+  if (sameSheetName(write.name, STATE_SHEET_NAME)) throw new Error(`"${write.name}" is reserved for the add-in's state`);
+  if (names.find(write.name) && !own.has(write.name)) {
+    throw new Error(`refusing to overwrite the user's sheet "${write.name}": it is not one of the add-in's own sheets`);
+  }
+  write.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (cell && typeof cell.v === 'number' && !Number.isFinite(cell.v)) {
+        throw new Error(`"${write.name}" row ${r + 1} column ${c + 1}: ${cell.v} cannot be stored in a workbook`);
+      }
+      if (cell?.link && !parseA1(cell.link.cell)) {
+        throw new Error(`"${write.name}" row ${r + 1} column ${c + 1}: bad link target "${cell.link.cell}"`);
+      }
+    }),
+  );
+  const ranges: CellRange[] = [];
+  for (const text of write.merges ?? []) {
+    const range = parseRangeA1(text);
+    if (!range) throw new Error(`"${write.name}": bad merge range "${text}"`);
+    if (ranges.some((other) => overlaps(other, range))) throw new Error(`"${write.name}": merge "${text}" overlaps another`);
+    ranges.push(range);
+  }
+}
+
+export function validatePatch(names: SheetNames, patch: Patch, own: OwnSheets): void {
+  const seen: string[] = [];
+  for (const write of patch.sheets) {
+    if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
+    seen.push(write.name);
+    validateSheetWrite(names, write, own);
+  }
+  for (const write of patch.newSheets ?? []) {
+    if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
+    seen.push(write.name);
+    if (names.find(write.name)) throw new Error(`new sheet "${write.name}" already exists`);
+    validateSheetWrite(names, { ...write, role: 'scored' }, own);
+  }
+  for (const h of patch.highlights) {
+    const name = names.find(h.sheet);
+    if (!name || sameSheetName(name, STATE_SHEET_NAME)) throw new Error(`highlight on a missing sheet "${h.sheet}"`);
+    if (!parseA1(h.cell)) throw new Error(`highlight on a bad address "${h.sheet}!${h.cell}"`);
+  }
+}
