@@ -1,0 +1,66 @@
+/**
+ * 识别表格: what the pane shows before the first 评分 — every table detection finds, with its role and
+ * confidence after the overrides the workbook remembers, and the rule packs and scheme it remembers.
+ * Reads the workbook; changes nothing.
+ */
+import { parseRangeA1, rangeA1 } from '../core/address';
+import { mapWorkbook } from '../core/detect/mapping';
+import type { ReadOptions, WorkbookHost } from '../core/host';
+import type { MappingOverride, TableRole, WorkbookSnapshot } from '../core/snapshot';
+
+export interface DetectedTableRow {
+  sheet: string;
+  /** A1 range, e.g. `A19:H52`. */
+  range: string;
+  /** The role scoring will use: detection's, or the remembered override's (`ignore` included). */
+  role: TableRole | 'ignore';
+  /** 0–1; 1 when the user set the role. */
+  confidence: number;
+  overridden: boolean;
+}
+
+export interface DetectedWorkbook {
+  tables: DetectedTableRow[];
+  /** What the workbook remembers from the last run, as the pane's defaults. */
+  rules: string[];
+  scheme: string | null;
+  hasRulesSheet: boolean;
+}
+
+export async function detectTables(host: WorkbookHost, options: ReadOptions = {}): Promise<DetectedWorkbook> {
+  return describeWorkbook(await host.read(options));
+}
+
+/** The pure half of `detectTables`, for callers that already hold a snapshot. */
+export function describeWorkbook(snapshot: WorkbookSnapshot): DetectedWorkbook {
+  const remembered = snapshot.state?.mapping ?? [];
+  // Mapping drops the tables an override ignores; the pane still lists them, as 忽略, so the user can
+  // take the choice back. Ignores are therefore applied here rather than by `mapWorkbook`.
+  const ignores = remembered.filter((o) => o.role === 'ignore');
+  const mapping = mapWorkbook(snapshot, remembered.filter((o) => o.role !== 'ignore'));
+  const tables: DetectedTableRow[] = mapping.tables.map((t) => {
+    const ignored = ignores.some((o) => covers(o, t.sheet, t.headerRow));
+    return {
+      sheet: t.sheet,
+      range: rangeA1(t.range),
+      role: ignored ? 'ignore' : t.role,
+      confidence: ignored ? 1 : t.confidence,
+      overridden: ignored || t.overridden,
+    };
+  });
+  const state = snapshot.state;
+  return {
+    tables,
+    rules: state?.rules ?? [],
+    scheme: state?.scheme ?? null,
+    hasRulesSheet: (state?.ownSheets ?? []).some((s) => s.role === 'rules'),
+  };
+}
+
+/** Same test as the core's mapping: an override without a range covers the sheet; with one, the tables whose header row it spans. */
+function covers(o: MappingOverride, sheet: string, headerRow: number): boolean {
+  if (o.sheet !== sheet) return false;
+  if (!o.range) return true;
+  const range = parseRangeA1(o.range);
+  return range !== null && headerRow >= range.top && headerRow <= range.bottom;
+}

@@ -1,0 +1,34 @@
+/**
+ * The task pane inside Excel (webpack's `taskpane` entry). The only file of the pane that touches
+ * Office.js: it waits for Office, builds the Office host, reads the display language and theme, and
+ * hands them to the pane as props.
+ */
+import { OfficeHost } from '../hosts/office/officeHost';
+import { localeFromDisplayLanguage } from '../i18n/locale';
+import { mountTaskpane } from './mount';
+import type { OfficeThemeColors } from './theme';
+
+function rootElement(): HTMLElement {
+  const existing = document.getElementById('root');
+  if (existing) return existing;
+  const div = document.createElement('div');
+  div.id = 'root';
+  document.body.appendChild(div);
+  return div;
+}
+
+/** `Office.context.officeTheme` where the host has it (Excel on Windows and Mac; not every web client). */
+function officeTheme(): OfficeThemeColors | undefined {
+  try {
+    const theme = Office.context.officeTheme;
+    return theme ? { ...theme } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+void Office.onReady(() => {
+  const locale = localeFromDisplayLanguage(Office.context.displayLanguage);
+  document.documentElement.lang = locale;
+  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme() });
+});

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { detectTables } from '../../src/app/detectTables';
+import { runPipeline } from '../../src/core/pipeline';
+import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
+
+const KUNMING = 'examples/kunming-2019-self-evaluation.xlsx';
+const ZENGCHENG = 'examples/zengcheng-2023-index-system.xlsx';
+
+describe('识别表格 before 评分', () => {
+  it('finds the 昆明 budget block and indicator block in one sheet, with nothing remembered yet', async () => {
+    const host = await XlsxHost.fromBuffer(await readFile(KUNMING));
+    const detected = await detectTables(host);
+    expect(detected).toEqual({
+      tables: [
+        { sheet: '项目支出绩效自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false },
+        { sheet: '项目支出绩效自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 1, overridden: false },
+      ],
+      rules: [],
+      scheme: null,
+      hasRulesSheet: false,
+    });
+  });
+
+  it('reports the sheets read as it goes, and changes nothing', async () => {
+    const host = await XlsxHost.fromBuffer(await readFile(ZENGCHENG));
+    const before = host.workbook.worksheets.map((w) => w.name);
+    const progress: string[] = [];
+    const detected = await detectTables(host, { onProgress: (d, t) => progress.push(`${d}/${t}`) });
+    expect(detected.tables.map((t) => t.role)).toEqual(['indexSystem', 'budget', 'ledger']);
+    expect(progress[progress.length - 1]).toBe(`${before.length}/${before.length}`);
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(before);
+  });
+
+  it('after a run it shows what the workbook remembers: packs, scheme, the 规则 sheet, overrides — an ignored table as 忽略, not missing', async () => {
+    const host = await XlsxHost.fromBuffer(await readFile(ZENGCHENG));
+    const { patch } = runPipeline(await host.read(), {
+      rules: ['gz-zengcheng-2023'],
+      scheme: 'sichuan',
+      writeRules: true,
+      mapping: [
+        { sheet: '预算执行', range: 'A3:E6', role: 'ignore' },
+        { sheet: '发放明细', role: 'ledger' },
+      ],
+    });
+    await host.apply(patch);
+    const detected = await detectTables(host);
+    expect(detected.rules).toEqual(['gz-zengcheng-2023']);
+    expect(detected.scheme).toBe('sichuan');
+    expect(detected.hasRulesSheet).toBe(true);
+    expect(detected.tables.map((t) => [t.sheet, t.role, t.overridden])).toEqual([
+      ['评价指标体系', 'indexSystem', false],
+      ['预算执行', 'ignore', true],
+      ['发放明细', 'ledger', true],
+    ]);
+  });
+});
