@@ -30,7 +30,7 @@ import { groupByCell, queueHighlights, queueRestore, readOriginalFills } from '.
 import { CALL_BYTES } from './payload';
 import { queueStateRead, queueStateWrite, STATE_SHEET_NAME } from './stateStore';
 import type { SyncBatch } from './syncBatch';
-import { OwnSheets, SheetNames, validatePatch } from './validatePatch';
+import { OwnSheets, SheetNames, validatePatch } from '../shared/validatePatch';
 import { writeSheetContent } from './writeSheet';
 
 interface SheetInfo {

@@ -17,7 +17,7 @@ import { decodeFill, drawFill, encodeCellFill, encodeColorOnly, uniformFill, typ
 import { CALL_BYTES, CELL_PROPERTIES_BYTES } from './payload';
 import { addressChunks, rangesOfAddress, rectanglesOf, type CellAt } from './rectangles';
 import type { SyncBatch } from './syncBatch';
-import type { SheetNames } from './validatePatch';
+import type { SheetNames } from '../shared/validatePatch';
 import { formatRectangles } from './writeSheet';
 
 /**

@@ -12,7 +12,7 @@ import { applyHighlights, restoreHighlights } from './highlights';
 import { findWorksheet } from './sheetNames';
 import { activeWorksheet, placeWorksheet, setActiveWorksheet, tabIndex } from './sheetOrder';
 import { STATE_SHEET_NAME, readState, writeState } from './stateSheet';
-import { OwnSheets, validatePatch } from './validatePatch';
+import { OwnSheets, SheetNames, validatePatch } from '../shared/validatePatch';
 import { writeSheetContent } from './writeSheet';
 
 /**
@@ -49,7 +49,7 @@ export function selectCell(wb: ExcelJS.Workbook, select: NonNullable<Patch['sele
 export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
   const stored = readState(wb);
   const own = new OwnSheets(stored?.ownSheets.map((s) => s.name) ?? []);
-  validatePatch(wb, patch, own);
+  validatePatch(new SheetNames(wb.worksheets.map((ws) => ws.name)), patch, own);
 
   let active = activeWorksheet(wb);
 

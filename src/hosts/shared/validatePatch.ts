@@ -1,6 +1,6 @@
 /**
- * Checks a whole patch against the live workbook's sheet list before anything is queued, so a bad patch
- * leaves the workbook exactly as it was. The same rules as the xlsx host (src/hosts/xlsx/validatePatch.ts):
+ * Checks a whole patch against the workbook's sheet list before anything changes, so a bad patch leaves
+ * the workbook exactly as it was instead of half-applied. Both hosts call it with their sheet names:
  * only sheets the stored state lists as the add-in's own may be replaced or removed, a new user sheet
  * (插入模板) may not collide with any sheet, and cell data must be storable. Failures are bugs in whoever
  * built the patch, hence plain `Error`s in English.
@@ -8,8 +8,8 @@
 import { parseA1, parseRangeA1 } from '../../core/address';
 import type { Patch, SheetWrite } from '../../core/patch';
 import type { CellRange } from '../../core/snapshot';
-import { sameSheetName, sheetNameProblem } from '../shared/sheetNames';
-import { STATE_SHEET_NAME } from './stateStore';
+import { sameSheetName, sheetNameProblem } from './sheetNames';
+import { STATE_SHEET_NAME } from './stateCodec';
 
 /** The sheets the stored state says the add-in wrote; only these may be removed or replaced. */
 export class OwnSheets {
@@ -50,6 +50,7 @@ function validateSheetWrite(names: SheetNames, write: SheetWrite, own: OwnSheets
       }
     }),
   );
+  // ExcelJS throws half-way through writing on overlapping merges, Excel rejects them: catch them first.
   const ranges: CellRange[] = [];
   for (const text of write.merges ?? []) {
     const range = parseRangeA1(text);
