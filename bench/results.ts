@@ -108,8 +108,54 @@ export interface BenchResults {
   fidelity: FidelityResult;
   core: CoreResult[];
   coreMemory: CoreMemory | null;
+  /** Ledger checks (issue 3), in plan order. */
+  ledger: LedgerCheckResult[];
+  ledgerFidelity: LedgerFidelity;
   cli: CliResult[];
   cliSkipped: CliSkip[];
   largeAttempt: LargeCliAttempt | null;
   wallSeconds: number;
+}
+
+export type LedgerWorkload = 'zengcheng' | 'heavy';
+
+/** One ledger-checks size, measured in its own child process (bench/ledgerChecks.ts). */
+export interface LedgerCheckResult {
+  workload: LedgerWorkload;
+  /** Payments asked for; `entries` is what `readLedger` found (the generator keeps a person's payments together). */
+  rows: number;
+  entries: number;
+  runs: number;
+  /** Building the snapshot in memory (setup, not timed). */
+  buildMs: number;
+  /** Anomalies planted by the generator (0 for the heavy workload). */
+  planted: number;
+  /** Table detection (`mapWorkbook`), reported beside parse + rules, not part of them. */
+  detect: Samples;
+  /** `readLedger`. */
+  parse: Samples;
+  /** `runChecks`. */
+  check: Samples;
+  /** parse + check of the same run. */
+  total: Samples;
+  /** Process CPU time of detect + parse + check. */
+  cpu: Samples;
+  findings: number;
+  byRule: Record<string, number>;
+  /** Heap used by the snapshot (and the child's modules) after GC, before the runs. */
+  heapSnapshot: number;
+  rssBase: number;
+  /** Peak RSS of the child over the runs (sampled every 5 ms). */
+  peakRss: number;
+  /** Largest heap growth over the snapshot at the end of a run, garbage included. */
+  peakHeapDelta: number;
+  /** Heap the ledger and its findings keep after GC. */
+  heapRetained: number;
+}
+
+/** Whether the 增城 ledger snapshot is what XlsxHost.read() returns for the same rows in a file. */
+export interface LedgerFidelity {
+  rows: number;
+  equal: boolean;
+  detail: string;
 }

@@ -28,11 +28,13 @@ import { renderMarkdown } from './report';
 import {
   STAGES,
   type BenchResults, type CliResult, type CliSkip, type CoreMemory, type CoreResult, type Environment,
-  type FidelityResult, type LargeAttemptProcess, type LargeCliAttempt, type Stage,
+  type FidelityResult, type LargeAttemptProcess, type LargeCliAttempt, type LedgerCheckResult, type LedgerFidelity,
+  type LedgerWorkload, type Stage,
 } from './results';
 import { benchSnapshot, countCells } from './snapshotFixture';
 import { canaryMs, cpuMs, forceGc, gcMethod, measure, msSince, nowNs, PeakRssSampler, summarize, type Samples } from './timing';
 import { INDICATOR_COUNT, LEDGER_COLUMNS } from './workload';
+import { checkLedgerFidelity } from './ledgerFidelity';
 import { benchWorkbook, writeBenchWorkbook } from './xlsxFixture';
 
 const ROOT = resolve(__dirname, '..');
@@ -50,6 +52,8 @@ interface Plan {
   cli: { rows: number; runs: number; stageRuns: number }[];
   /** CLI sizes reported as projections from the largest measured size (see `--cli-1m`). */
   cliOptional: number[];
+  /** Ledger checks (issue 3), each size in its own child process. */
+  ledger: { workload: LedgerWorkload; rows: number; runs: number }[];
 }
 
 const FULL_PLAN: Plan = {
@@ -65,6 +69,11 @@ const FULL_PLAN: Plan = {
     { rows: 100_000, runs: 3, stageRuns: 2 },
   ],
   cliOptional: [LARGE_ROWS],
+  ledger: [
+    { workload: 'zengcheng', rows: 100_000, runs: 7 },
+    { workload: 'zengcheng', rows: 1_000_000, runs: 5 },
+    { workload: 'heavy', rows: 1_000_000, runs: 2 },
+  ],
 };
 
 const QUICK_PLAN: Plan = {
@@ -80,6 +89,10 @@ const QUICK_PLAN: Plan = {
     { rows: 10_000, runs: 2, stageRuns: 1 },
   ],
   cliOptional: [],
+  ledger: [
+    { workload: 'zengcheng', rows: 10_000, runs: 3 },
+    { workload: 'zengcheng', rows: 100_000, runs: 3 },
+  ],
 };
 
 /** A CLI run projected past about this long (one ExcelJS-alone run plus one CLI run) is reported, not run. */
@@ -465,6 +478,51 @@ function loadLargeAttempt(): LargeCliAttempt | null {
   }
 }
 
+// ------------------------------------------------------------------------------------- ledger checks
+
+/** One ledger-checks size in a child process (bench/ledgerChild.ts): its heap holds only that ledger. */
+function ledgerChild(workload: LedgerWorkload, rows: number, runs: number): Promise<LedgerCheckResult> {
+  const args = ['--expose-gc', '--import', 'tsx', join(__dirname, 'ledgerChild.ts'), workload, String(rows), String(runs)];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-20_000);
+    });
+    child.on('close', (code) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        fail(new Error(`ledger checks child (${workload}, ${rows} rows) exited with ${code}: ${tellingLine(stderr)}`));
+        return;
+      }
+      // Written by measureLedgerChecks (bench/ledgerChecks.ts) as a LedgerCheckResult.
+      done(JSON.parse(line) as LedgerCheckResult);
+    });
+  });
+}
+
+async function runLedgerChecks(plan: Plan): Promise<{ results: LedgerCheckResult[]; fidelity: LedgerFidelity }> {
+  const fidelity = await checkLedgerFidelity(WORK_DIR);
+  log(`ledger fidelity (${fidelity.rows} rows): ${fidelity.detail}`);
+  const results: LedgerCheckResult[] = [];
+  for (const { workload, rows, runs } of plan.ledger) {
+    const r = await ledgerChild(workload, rows, runs);
+    const perSecond = (ms: number) => Math.round(r.entries / (ms / 1000)).toLocaleString('en');
+    log(
+      `ledger ${workload} ${rows.toLocaleString('en')} rows: parse ${r.parse.best.toFixed(0)} + rules ${r.check.best.toFixed(0)} ms (best), ` +
+      `${perSecond(r.total.best)} rows/s best, ${perSecond(r.total.median)} median; ${r.findings.toLocaleString('en')} findings, peak RSS ${(r.peakRss / MIB).toFixed(0)} MiB`,
+    );
+    results.push(r);
+  }
+  return { results, fidelity };
+}
+
 // ---------------------------------------------------------------------------------------------- main
 
 async function run(argv: string[]): Promise<void> {
@@ -486,16 +544,19 @@ async function run(argv: string[]): Promise<void> {
     const fidelity = await checkFidelity(plan.fidelityRows);
     log(`fidelity (${plan.fidelityRows} rows): ${fidelity.detail}`);
     const core = await runCore(plan, sampler);
+    const ledger = await runLedgerChecks(plan);
     const cli = await runCli(plan, sampler);
     const results: BenchResults = {
       env: { ...env, loadEnd: loadavg()[0], canaryEnd: canary() },
-      fidelity, core: core.results, coreMemory: core.memory, cli: cli.results, cliSkipped: cli.skipped,
+      fidelity, core: core.results, coreMemory: core.memory, ledger: ledger.results, ledgerFidelity: ledger.fidelity,
+      cli: cli.results, cliSkipped: cli.skipped,
       largeAttempt: quick ? null : loadLargeAttempt(),
       wallSeconds: msSince(started) / 1000,
     };
     const runs = [
       `core ${plan.core.map((c) => `${c.rows.toLocaleString('en')} rows × ${c.runs}`).join(', ')}`,
       `CLI ${plan.cli.map((c) => `${c.rows.toLocaleString('en')} rows × ${c.runs} (+ ${c.stageRuns} staged)`).join(', ')}`,
+      `ledger checks ${plan.ledger.map((c) => `${c.workload} ${c.rows.toLocaleString('en')} rows × ${c.runs}`).join(', ')}`,
     ].join('; ');
     const markdown = renderMarkdown(results, { indicators: INDICATOR_COUNT, quick, runs });
     process.stdout.write(markdown);

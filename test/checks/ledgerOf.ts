@@ -60,10 +60,9 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
   for (const e of entries) for (const f of LEDGER_FIELDS) if (e[f] !== undefined) present.add(f);
   const columns: Partial<Record<LedgerField, number>> = {};
   for (const f of present) columns[f] = COLUMN[f];
-  const row = new Int32Array(n);
-  for (let i = 0; i < n; i++) row[i] = headerRow + 1 + i;
+  const row = entries.map((_, i) => headerRow + 1 + i);
   const texts = (f: (typeof TEXT_FIELDS)[number]): (string | null)[] => entries.map((e) => text(e[f] ?? null));
-  const dates = (f: (typeof DATE_FIELDS)[number]): Int32Array => Int32Array.from(entries, (e) => serial(e[f] ?? null));
+  const dates = (f: (typeof DATE_FIELDS)[number]): number[] => entries.map((e) => serial(e[f] ?? null));
   return {
     sheet: options.sheet ?? '发放明细',
     headerRow,
@@ -75,8 +74,8 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
     household: texts('household'),
     category: texts('category'),
     reason: texts('reason'),
-    amountFen: Float64Array.from(entries, (e) => fen(e.amount ?? null)),
-    costFen: Float64Array.from(entries, (e) => fen(e.cost ?? null)),
+    amountFen: entries.map((e) => fen(e.amount ?? null)),
+    costFen: entries.map((e) => fen(e.cost ?? null)),
     applicationDate: dates('applicationDate'),
     auditDate: dates('auditDate'),
     paymentDate: dates('paymentDate'),

@@ -26,12 +26,12 @@ export function syntheticLedger(n: number, overEvery = 0): Ledger {
   const household: (string | null)[] = new Array<string | null>(n);
   const category: (string | null)[] = new Array<string | null>(n);
   const reason: (string | null)[] = new Array<string | null>(n);
-  const amountFen = new Float64Array(n);
-  const costFen = new Float64Array(n).fill(NaN);
-  const applicationDate = new Int32Array(n);
-  const auditDate = new Int32Array(n);
-  const paymentDate = new Int32Array(n);
-  const entryDate = new Int32Array(n);
+  const amountFen = new Array<number>(n).fill(0);
+  const costFen = new Array<number>(n).fill(NaN);
+  const applicationDate = new Array<number>(n).fill(0);
+  const auditDate = new Array<number>(n).fill(0);
+  const paymentDate = new Array<number>(n).fill(0);
+  const entryDate = new Array<number>(n).fill(0);
   const starts = [toSerial({ y: 2023, m: 1, d: 3 }), toSerial({ y: 2023, m: 5, d: 8 }), toSerial({ y: 2023, m: 10, d: 9 })];
   const categories = ['季度救助', '紧急救助', '慰问金'];
   const reasons = ['住院手术', '意外受伤', '见义勇为'];
@@ -58,7 +58,7 @@ export function syntheticLedger(n: number, overEvery = 0): Ledger {
     headerRow: 0,
     columns: { person: 0, idNumber: 1, household: 2, category: 3, reason: 4, cost: 5, amount: 6, applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10 },
     length: n,
-    row: Int32Array.from({ length: n }, (_, i) => i + 1),
+    row: Array.from({ length: n }, (_, i) => i + 1),
     person,
     idNumber,
     household,

@@ -9,7 +9,7 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { RuleOf } from '../rules/packSchema';
 import type { CheckInput } from './checkInput';
 import { scopeMask } from './ruleScope';
-import { finding, paymentLabel, placeOf } from './entryFinding';
+import { ruleFinding, paymentLabel, placeOf } from './entryFinding';
 import { bandAllowed, bandText, fenBand, formatFen, formatLimit, outsideBand, yuanToFen, type FenBand } from './money';
 
 interface Standard {
@@ -44,36 +44,44 @@ export function checkAmountBand(rule: RuleOf<'amountBand'>, meta: ResolvedRule, 
       }
     : null;
   // Sub-cases are found in the text of 类型 and 原因/备注; the same texts repeat, so remember each answer
-  // per 类型 text (by its number, slot 0 for none) and 原因/备注 text.
-  const caseCache: (Map<string | null, Standard> | undefined)[] = [];
+  // per pair of texts (by their numbers, 0 for none).
+  const caseCache = new Map<number, Standard>();
+  const reasons = cases.length > 0 ? facts.reasonTexts() : null;
+  const reasonCount = reasons ? reasons.values.length + 1 : 0;
+  // While the pairs are few, an array of answers (undefined: not yet looked at) before the Map.
+  const pairCount = (facts.texts.length + 1) * reasonCount;
+  const small: (Standard | undefined)[] | null = reasons && pairCount <= 1 << 16 ? new Array<Standard | undefined>(pairCount) : null;
+  const category = facts.category;
+  const costs = ledger.costFen;
+  // A local copy: some module loaders turn imported functions into getters, and this runs per row.
+  const outside = outsideBand;
 
   for (let i = 0; i < ledger.length; i++) {
-    if (mask[facts.category[i] + 1] === 0) continue;
+    if (mask[category[i] + 1] === 0) continue;
     const fen = amounts[i];
     // Empty, text and non-positive amounts are positiveAmount's to report.
     if (!(fen > 0) || fen === Infinity) continue;
     let standard = general;
-    if (when && ledger.costFen[i] > when.aboveFen) standard = when.standard;
-    else if (cases.length > 0) {
-      const t = facts.categoryText[i] + 1;
-      const byReason = caseCache[t] ?? (caseCache[t] = new Map());
-      const reason = ledger.reason[i];
-      let hit = byReason.get(reason);
+    if (when && costs[i] > when.aboveFen) standard = when.standard;
+    else if (reasons) {
+      const pair = (facts.categoryText[i] + 1) * reasonCount + reasons.ids[i] + 1;
+      let hit = small ? small[pair] : undefined;
+      if (hit === undefined) hit = caseCache.get(pair);
       if (hit === undefined) {
-        const key = normalizeName(`${ledger.category[i] ?? ''}${reason ?? ''}`);
+        const key = normalizeName(`${ledger.category[i] ?? ''}${ledger.reason[i] ?? ''}`);
         hit = cases.find((c) => c.keys.some((k) => key.includes(k)))?.standard ?? general;
-        byReason.set(reason, hit);
+        caseCache.set(pair, hit);
+        if (small) small[pair] = hit;
       }
       standard = hit;
     }
-    const miss = outsideBand(fen, standard.band);
+    const miss = outside(fen, standard.band);
     if (miss === null) continue;
     const place = placeOf(ledger, i, 'amount');
     out.push(
-      finding(
-        rule.id,
-        rule.severity,
-        ledger.sheet,
+      ruleFinding(
+        rule,
+        ledger,
         place,
         fen / 100,
         bandAllowed(standard.band),

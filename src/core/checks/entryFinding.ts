@@ -72,3 +72,15 @@ export function finding(
 ): Finding {
   return { rule, severity, sheet, cell: place.cell, row: place.row, value, allowed, message };
 }
+
+/** A finding of `rule` on a ledger cell, at the rule's own severity. */
+export function ruleFinding(
+  rule: { id: string; severity: Severity },
+  ledger: Pick<Ledger, 'sheet'>,
+  place: Pick<Place, 'cell' | 'row'>,
+  value: string | number | null,
+  allowed: string | null,
+  message: string,
+): Finding {
+  return finding(rule.id, rule.severity, ledger.sheet, place, value, allowed, message);
+}

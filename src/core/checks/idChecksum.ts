@@ -8,7 +8,7 @@ import { cellText } from '../parse/text';
 import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
-import { finding, placeOf } from './entryFinding';
+import { ruleFinding, placeOf } from './entryFinding';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -66,13 +66,16 @@ function numberProblem(shown: string): string {
 }
 
 export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, input: CheckInput): void {
-  const { ledger, out } = input;
+  const { ledger, facts, out } = input;
   if (ledger.columns.idNumber === undefined) return;
+  // The common case, a well-formed valid ID, never touches the raw cell: numbering the IDs for the
+  // per-person rules already checked it (isValidId, and no trailing 000).
+  // A number cell shows its lost digits as trailing zeros, so only those IDs need a look at the raw cell.
+  const plainValid = facts.idGroups().plainValid;
   for (let i = 0; i < ledger.length; i++) {
+    if (plainValid[i] === 1) continue;
     const id = ledger.idNumber[i];
     if (!id) continue;
-    // The common case, a well-formed valid ID, never touches the raw cell.
-    // A number cell shows its lost digits as trailing zeros, so only those IDs need a look at the raw cell.
     if (isValidId(id) && !id.endsWith('000')) continue;
     const raw = ledger.raw(i, 'idNumber');
     const problem = idProblem(id, raw);
@@ -80,10 +83,9 @@ export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, 
     const place = placeOf(ledger, i, 'idNumber');
     const who = ledger.person[i] ? `${ledger.person[i]}的` : '';
     out.push(
-      finding(
-        rule.id,
-        rule.severity,
-        ledger.sheet,
+      ruleFinding(
+        rule,
+        ledger,
         place,
         typeof raw === 'number' ? cellText(raw) : id,
         '18位，校验码符合GB 11643',

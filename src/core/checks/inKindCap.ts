@@ -6,7 +6,7 @@ import { normalizeName } from '../parse/text';
 import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
-import { finding, paymentLabel, placeOf } from './entryFinding';
+import { ruleFinding, paymentLabel, placeOf } from './entryFinding';
 import { formatFen, formatLimit, plainYuan, yuanToFen } from './money';
 
 export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, input: CheckInput): void {
@@ -15,27 +15,39 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
   // Only a named category counts as in kind by itself; `*` would make every payment goods.
   const own = rule.category && rule.category !== '*' ? rules.categories.findIndex((c) => c.id === rule.category) : -2;
   const keys = rule.keywords.map(normalizeName).filter((k) => k !== '');
-  const byText = new Map<string, boolean>();
+  // Whether 类型 and 原因/备注 name goods, per pair of texts (by their numbers, 0 for none): they repeat.
+  const reasons = facts.reasonTexts();
+  const reasonCount = reasons.values.length + 1;
+  const pairs = (facts.texts.length + 1) * reasonCount;
+  // An array of answers (0 unknown, 1 no, 2 yes) while the pairs are few, else a Map.
+  const small = pairs <= 1 << 16 ? new Uint8Array(pairs) : null;
+  const byText = new Map<number, boolean>();
+  const categoryText = facts.categoryText;
+  const reasonText = reasons.ids;
   const named = (i: number): boolean => {
-    const text = `${ledger.category[i] ?? ''}${ledger.reason[i] ?? ''}`;
-    let hit = byText.get(text);
+    const pair = (categoryText[i] + 1) * reasonCount + reasonText[i] + 1;
+    const known = small ? small[pair] : 0;
+    if (known !== 0) return known === 2;
+    let hit = byText.get(pair);
     if (hit === undefined) {
-      const key = normalizeName(text);
+      const key = normalizeName(`${ledger.category[i] ?? ''}${ledger.reason[i] ?? ''}`);
       hit = keys.some((k) => key.includes(k));
-      byText.set(text, hit);
+      byText.set(pair, hit);
+      if (small) small[pair] = hit ? 2 : 1;
     }
     return hit;
   };
+  const amounts = ledger.amountFen;
+  const category = facts.category;
   for (let i = 0; i < ledger.length; i++) {
-    const fen = ledger.amountFen[i];
+    const fen = amounts[i];
     if (!(fen > capFen) || fen === Infinity) continue;
-    if (facts.category[i] !== own && !named(i)) continue;
+    if (category[i] !== own && !named(i)) continue;
     const place = placeOf(ledger, i, 'amount');
     out.push(
-      finding(
-        rule.id,
-        rule.severity,
-        ledger.sheet,
+      ruleFinding(
+        rule,
+        ledger,
         place,
         fen / 100,
         `≤${plainYuan(capFen)}`,

@@ -1,85 +1,108 @@
 /**
- * Facts about each ledger entry that several rules need — its category, who received it, which year
- * and quarter it falls in — computed once per run, each in one pass, so every rule stays linear.
+ * Facts about each ledger entry that several rules need — its category, who received it (as a small
+ * integer: people and households numbered in order of first appearance, by readLedger when it read the
+ * ledger, see ledger/keys.ts), which year and quarter it falls in — computed once per run, each in one
+ * pass, so every rule stays linear.
  */
-import type { Ledger } from '../ledger/types';
+import { groupIds, groupStrings, type IdGroups } from '../ledger/keys';
+import type { Ledger, TextIndex } from '../ledger/types';
 import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRules } from '../rules/resolvedRules';
 import { categoryIndex } from './classifyCategory';
 import { quarterOfSerial } from './quarterOfSerial';
-import { groupStrings } from './stringGroups';
+import { numberArray } from '../ledger/arrays';
 
 /** No group: the entry names no one (no 身份证号, 姓名 or 户号). */
 export const NO_GROUP = -1;
 
 export interface PeriodCalendar {
   /** The serial used for the entry: the rule's date, else 发放日期, 申请日期, 审核日期 (0 when none). */
-  serial: Int32Array;
-  /** Calendar year, 0 when the entry has no usable date. */
-  year: Int32Array;
-  /** year × 4 + quarter (0–3), so consecutive quarters differ by 1 across a new year too; -1 when none. */
-  quarter: Int32Array;
-  /** The field each entry's date came from. */
+  serial: number[];
+  /**
+   * year × 4 + quarter (0–3), so consecutive quarters differ by 1 across a new year too; -1 when the entry
+   * has no usable date. Its calendar year is `quarter >> 2`.
+   */
+  quarter: number[];
+  /** The fields dates are taken from, in order. */
   fields: readonly DateField[];
-  /** Index into `fields` per entry (-1 when none). */
-  source: Int8Array;
+  /** The field entry i's date came from (发放日期 when it has none). */
+  fieldOf(i: number): DateField;
 }
 
 const DATE_FALLBACK: readonly DateField[] = ['paymentDate', 'applicationDate', 'auditDate'];
 
-/**
- * Entries grouped by recipient without a Map: group g's entries are order[offsets[g]] …
- * order[offsets[g + 1] - 1], in row order (a counting sort, linear in the ledger).
- */
-export interface Members {
-  offsets: Int32Array;
-  order: Int32Array;
-  /** The most entries any one recipient has, to size scratch arrays once. */
-  largest: number;
+/** Number the distinct non-empty texts of a column in order of first appearance. */
+export function indexTexts(values: readonly (string | null)[]): TextIndex {
+  const n = values.length;
+  const ids = numberArray(n);
+  const byText = new Map<string, number>();
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = values[i];
+    if (t === null || t === undefined || t === '') {
+      ids[i] = -1;
+      continue;
+    }
+    let k = byText.get(t);
+    if (k === undefined) {
+      k = out.length;
+      byText.set(t, k);
+      out.push(t);
+    }
+    ids[i] = k;
+  }
+  return { ids, values: out };
+}
+
+interface Groups {
+  /** Group per entry, NO_GROUP when the entry names no one. */
+  of: number[];
+  /** Groups are numbered 0 … count - 1. */
+  count: number;
 }
 
 export class LedgerFacts {
   /** Index into `rules.categories`, -1 when the 类型 matches no category. */
-  readonly category: Int32Array;
+  readonly category: number[];
   /** Index into `texts` of the entry's 类型 text, -1 when it is empty. */
-  readonly categoryText: Int32Array;
+  readonly categoryText: number[];
   /** The distinct 类型 texts in order of first appearance. */
-  readonly texts: string[] = [];
-  private readonly groups = new Map<Recipient, Int32Array>();
-  private readonly memberLists = new Map<Recipient, Members>();
+  readonly texts: string[];
+  private readonly groups = new Map<Recipient, Groups>();
   private readonly calendars = new Map<DateField, PeriodCalendar>();
+  private ids: IdGroups | null = null;
+  private reasons: TextIndex | null = null;
 
   constructor(
     readonly ledger: Ledger,
     readonly rules: ResolvedRules,
   ) {
     const n = ledger.length;
-    this.category = new Int32Array(n);
-    this.categoryText = new Int32Array(n);
     // Classify each distinct text once: a million rows usually carry a handful of 类型.
-    const byText = new Map<string, number>();
-    const textCategory: number[] = [];
+    const index = ledger.texts?.category ?? indexTexts(ledger.category);
+    this.categoryText = index.ids;
+    this.texts = index.values;
+    const textCategory = this.texts.map((t) => categoryIndex(t, rules.categories));
+    const category = numberArray(n);
+    const ids = index.ids;
     for (let i = 0; i < n; i++) {
-      const t = ledger.category[i];
-      if (t === null || t === undefined || t === '') {
-        this.category[i] = -1;
-        this.categoryText[i] = -1;
-        continue;
-      }
-      let k = byText.get(t);
-      if (k === undefined) {
-        k = this.texts.length;
-        byText.set(t, k);
-        this.texts.push(t);
-        textCategory.push(categoryIndex(t, rules.categories));
-      }
-      this.categoryText[i] = k;
-      this.category[i] = textCategory[k];
+      const k = ids[i];
+      category[i] = k < 0 ? -1 : textCategory[k];
     }
+    this.category = category;
   }
 
   /** Group number of the recipient of each entry (NO_GROUP when unknown). */
-  group(by: Recipient): Int32Array {
+  group(by: Recipient): number[] {
+    return this.grouping(by).of;
+  }
+
+  /** How many groups `group(by)` numbers (0 … count - 1). */
+  groupCount(by: Recipient): number {
+    return this.grouping(by).count;
+  }
+
+  private grouping(by: Recipient): Groups {
     const cached = this.groups.get(by);
     if (cached) return cached;
     const g = by === 'person' ? this.personGroups() : this.householdGroups();
@@ -87,49 +110,56 @@ export class LedgerFacts {
     return g;
   }
 
-  /** Each recipient's entries, for rules that look at one recipient at a time. */
-  members(by: Recipient): Members {
-    const cached = this.memberLists.get(by);
-    if (cached) return cached;
-    const groups = this.group(by);
-    let count = 0;
-    for (let i = 0; i < groups.length; i++) if (groups[i] + 1 > count) count = groups[i] + 1;
-    const offsets = new Int32Array(count + 1);
-    for (let i = 0; i < groups.length; i++) if (groups[i] !== NO_GROUP) offsets[groups[i] + 1]++;
-    for (let g = 0; g < count; g++) offsets[g + 1] += offsets[g];
-    const next = offsets.slice(0, count);
-    const order = new Int32Array(offsets[count]);
-    for (let i = 0; i < groups.length; i++) if (groups[i] !== NO_GROUP) order[next[groups[i]]++] = i;
-    let largest = 0;
-    for (let g = 0; g < count; g++) largest = Math.max(largest, offsets[g + 1] - offsets[g]);
-    const members = { offsets, order, largest };
-    this.memberLists.set(by, members);
-    return members;
+  /** The 身份证号 numbered (a trailing x and X are the same check character), with which IDs are plainly valid. */
+  idGroups(): IdGroups {
+    this.ids ??= this.ledger.keys?.idNumber ?? groupIds(this.ledger.idNumber);
+    return this.ids;
+  }
+
+  /** Each entry's 原因/备注 as an index into the distinct texts (-1 when empty). */
+  reasonTexts(): TextIndex {
+    this.reasons ??= this.ledger.texts?.reason ?? indexTexts(this.ledger.reason);
+    return this.reasons;
   }
 
   /**
    * A person is their 身份证号 when given (it is unique), else their 姓名. Names are numbered after IDs
    * so an ID and a name can never be confused.
    */
-  private personGroups(): Int32Array {
+  private personGroups(): Groups {
     const { ledger } = this;
-    // A trailing x and X are the same check character.
-    const ids = groupStrings(ledger.idNumber, null, (id) => (id.endsWith('x') ? id.toUpperCase() : id));
-    const names = groupStrings(ledger.person, (i) => ids.groups[i] === NO_GROUP, null, ids.count);
-    const out = ids.groups;
-    for (let i = 0; i < out.length; i++) if (out[i] === NO_GROUP) out[i] = names.groups[i];
-    return out;
+    const ids = this.idGroups();
+    const n = ledger.length;
+    // Names count only where the ID is missing; usually nowhere, and then they need no table.
+    let nameless: Uint8Array | null = null;
+    for (let i = 0; i < n && ids.missing > 0; i++) {
+      if (ids.groups[i] !== NO_GROUP) continue;
+      const name = ledger.person[i];
+      if (name === null || name === undefined || name === '') continue;
+      nameless ??= new Uint8Array(n);
+      nameless[i] = 1;
+    }
+    if (nameless === null) return { of: ids.groups, count: ids.count };
+    const names = groupStrings(ledger.person, nameless, ids.count);
+    const out = ids.groups.slice();
+    for (let i = 0; i < n; i++) if (out[i] === NO_GROUP) out[i] = names.groups[i];
+    return { of: out, count: ids.count + names.count };
   }
 
   /** A household is its 户号 when given; otherwise the person is a household of their own. */
-  private householdGroups(): Int32Array {
-    const households = groupStrings(this.ledger.household);
-    const persons = this.group('person');
-    const out = households.groups;
-    for (let i = 0; i < out.length; i++) {
-      if (out[i] === NO_GROUP && persons[i] !== NO_GROUP) out[i] = households.count + persons[i];
+  private householdGroups(): Groups {
+    const households = this.ledger.keys?.household ?? groupStrings(this.ledger.household);
+    const persons = this.grouping('person');
+    const offset = households.count;
+    // Copied (the ledger's numbering stays as it is) only when some entry has no 户号 but a person.
+    let out: number[] | null = null;
+    for (let i = 0; i < households.groups.length && households.missing > 0; i++) {
+      if (households.groups[i] === NO_GROUP && persons.of[i] !== NO_GROUP) {
+        out ??= households.groups.slice();
+        out[i] = offset + persons.of[i];
+      }
     }
-    return out;
+    return { of: out ?? households.groups, count: offset + persons.count };
   }
 
   /** Year and quarter of each entry by `field` (falling back to the other dates when it is empty). */
@@ -140,27 +170,36 @@ export class LedgerFacts {
     const n = ledger.length;
     const fields = [field, ...DATE_FALLBACK.filter((f) => f !== field)];
     const chain = fields.map((f) => ledger[f]);
-    const serial = new Int32Array(n);
-    const year = new Int32Array(n);
-    const quarter = new Int32Array(n).fill(-1);
-    const source = new Int8Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = 0; k < chain.length; k++) {
-        if (chain[k][i] > 0) {
-          s = chain[k][i];
-          source[i] = k;
-          break;
+    // Usually every entry has the rule's own date: then the serials are that column, not a copy.
+    const own = chain[0];
+    let complete = true;
+    for (let i = 0; i < n && complete; i++) complete = own[i] > 0;
+    let serial = own;
+    if (!complete) {
+      serial = numberArray(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let k = 0; k < chain.length; k++) {
+          if (chain[k][i] > 0) {
+            s = chain[k][i];
+            break;
+          }
         }
-      }
-      serial[i] = s;
-      if (s > 0) {
-        const q = quarterOfSerial(s);
-        quarter[i] = q;
-        year[i] = q >= 0 ? q >> 2 : 0;
+        serial[i] = s;
       }
     }
-    const cal = { serial, year, quarter, fields, source };
+    const quarter = numberArray(n);
+    // A local copy: some module loaders turn imported functions into getters, and this runs per row.
+    const quarterOf = quarterOfSerial;
+    for (let i = 0; i < n; i++) {
+      const s = serial[i];
+      quarter[i] = s > 0 ? quarterOf(s) : -1;
+    }
+    const fieldOf = (i: number): DateField => {
+      for (let k = 0; k < chain.length; k++) if (chain[k][i] > 0) return fields[k];
+      return 'paymentDate';
+    };
+    const cal = { serial, quarter, fields, fieldOf };
     this.calendars.set(field, cal);
     return cal;
   }

@@ -6,7 +6,7 @@ import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { scopeMask, scopeName } from './ruleScope';
-import { dateText, finding, placeOf, rowList } from './entryFinding';
+import { dateText, ruleFinding, placeOf, rowList } from './entryFinding';
 import { overCap, perRecipientYear, recipientText } from './periodTotals';
 
 export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule, input: CheckInput): void {
@@ -14,16 +14,15 @@ export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule
   const mask = scopeMask(meta, rules);
   const cal = facts.calendar(rule.date);
   const what = scopeName(rule.category, rules);
-  for (const group of overCap(input, mask, rule.by, rule.date, () => 1, rule.max)) {
+  for (const group of overCap(input, mask, rule.by, rule.date, 'count', rule.max)) {
     group.entries.forEach((e, k) => {
       if (k < rule.max) return;
-      const field = cal.fields[cal.source[e.i]] ?? 'paymentDate';
+      const field = cal.fieldOf(e.i);
       const place = placeOf(ledger, e.i, field);
       out.push(
-        finding(
-          rule.id,
-          rule.severity,
-          ledger.sheet,
+        ruleFinding(
+          rule,
+          ledger,
           place,
           k + 1,
           `≤${rule.max}次`,

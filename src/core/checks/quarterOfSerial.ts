@@ -1,6 +1,7 @@
 /**
- * Year and quarter of an Excel serial date by binary search over the quarters' first days, computed once:
- * a few comparisons per row instead of a full calendar conversion, which matters at a million rows.
+ * Year and quarter of an Excel serial date: one array read for the years ledgers use (1990–2050), else a
+ * binary search over the quarters' first days, both computed once: no calendar conversion per row, which
+ * matters at a million rows.
  */
 import { MAX_SERIAL, toSerial } from '../parse/date';
 
@@ -23,9 +24,30 @@ function quarterStarts(): Int32Array {
   return out;
 }
 
+/** Ledgers' dates fall in these years nearly always: one array read per date there (≈ 80 KB, built once). */
+const DIRECT_FIRST_YEAR = 1990;
+const DIRECT_LAST_YEAR = 2050;
+let direct: Int32Array | null = null;
+let directFirst = 0;
+
+function directTable(): Int32Array {
+  if (direct) return direct;
+  const s = quarterStarts();
+  const from = (DIRECT_FIRST_YEAR - FIRST_YEAR) * 4;
+  const to = (DIRECT_LAST_YEAR - FIRST_YEAR + 1) * 4;
+  directFirst = s[from];
+  const out = new Int32Array(s[to] - directFirst);
+  for (let q = from; q < to; q++) out.fill(FIRST_YEAR * 4 + q, s[q] - directFirst, s[q + 1] - directFirst);
+  direct = out;
+  return out;
+}
+
 /** year × 4 + quarter (0–3) of a serial date, or -1 when it is not a valid serial (< 1 or past 9999). */
 export function quarterOfSerial(serial: number): number {
   if (!(serial >= 1 && serial <= LAST_SERIAL)) return -1;
+  const table = directTable();
+  const k = serial - directFirst;
+  if (k >= 0 && k < table.length && k === Math.floor(k)) return table[k];
   const s = quarterStarts();
   // The last quarter whose first day is on or before `serial`.
   let lo = 0;

@@ -5,7 +5,7 @@
 import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
-import { finding, placeOf, rowList } from './entryFinding';
+import { ruleFinding, placeOf, rowList } from './entryFinding';
 import { formatFen, formatLimit, plainYuan } from './money';
 import { overCap, perRecipientYear, recipientText } from './periodTotals';
 
@@ -21,8 +21,7 @@ export function flagRunningTotals(
 ): void {
   const { ledger, out } = input;
   const amounts = ledger.amountFen;
-  const positive = (i: number): number => (amounts[i] > 0 && amounts[i] !== Infinity ? amounts[i] : 0);
-  for (const group of overCap(input, mask, by, date, positive, capFen)) {
+  for (const group of overCap(input, mask, by, date, 'amount', capFen)) {
     let total = 0;
     const earlier: number[] = [];
     for (const e of group.entries) {
@@ -31,10 +30,9 @@ export function flagRunningTotals(
         const place = placeOf(ledger, e.i, 'amount');
         const before = earlier.length > 0 ? `；之前${rowList(earlier)}` : '';
         out.push(
-          finding(
-            meta.rule.id,
-            meta.rule.severity,
-            ledger.sheet,
+          ruleFinding(
+            meta.rule,
+            ledger,
             place,
             total / 100,
             `≤${plainYuan(capFen)}`,

@@ -9,7 +9,7 @@ import { cellText } from '../parse/text';
 import type { DateField, RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
-import { dateText, finding, headerPlace, placeOf, recipientOf } from './entryFinding';
+import { dateText, finding, headerPlace, placeOf, recipientOf, ruleFinding } from './entryFinding';
 import { calendarYears, workingDaysBetween } from './workingDays';
 
 export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: CheckInput): void {
@@ -99,10 +99,9 @@ function unreadableDate(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: 
   const { ledger } = input;
   const place = placeOf(ledger, i, field);
   const raw = cellText(ledger.raw(i, field));
-  return finding(
-    rule.id,
-    rule.severity,
-    ledger.sheet,
+  return ruleFinding(
+    rule,
+    ledger,
     place,
     raw,
     `≤${rule.max}个工作日`,

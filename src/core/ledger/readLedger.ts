@@ -1,20 +1,76 @@
 /**
- * Reads a mapped 发放明细 table into the columnar `Ledger`. One pass, caches for the texts and dates that
- * repeat (categories, reasons, batch dates), so a million rows read in well under a second.
+ * Reads a mapped 发放明细 table into the columnar `Ledger`: one pass over the rows, each cell read once,
+ * no per-cell format lookup and no allocation per cell in the common case (clean text is kept as it is,
+ * numbers and date serials go straight into arrays of numbers). The 类型 and 原因/备注 texts repeat, so
+ * each distinct text is normalised once and numbered (`Ledger.texts`); the 身份证号 and 户号 are numbered
+ * as they are read (`Ledger.keys`, ledger/keys.ts), so the per-person and per-household rules never hash
+ * a string again.
  */
 import type { MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
+import { numberArray } from './arrays';
 import type { CellScalar } from '../snapshot';
-import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField } from './types';
+import { IdKeys, TextKeys } from './keys';
+import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextIndex } from './types';
 
-const TEXT_FIELDS = ['person', 'idNumber', 'household', 'category', 'reason'] as const;
-const DATE_FIELDS = ['applicationDate', 'auditDate', 'paymentDate', 'entryDate'] as const;
 /** Fields whose merged cells apply to every row they span (a category label merged over its payments). */
 const FILLED: ReadonlySet<LedgerField> = new Set(['person', 'idNumber', 'household', 'category', 'reason']);
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|本页小计|累计)$/;
+/** Raw texts remembered per column (beyond, a new raw text is normalised again; its number is still found). */
+const RAW_CACHE_LIMIT = 100_000;
+/** Slots of TextNumbering's cache of recent texts (a power of two). */
+const RECENT = 256;
+// Local copies: these are read once per cell, and some module loaders turn imported constants into getters.
+const EMPTY = EMPTY_DATE;
+const BAD = BAD_DATE;
+const NOT_A_NUMBER = BAD_AMOUNT;
+const blank = isBlank;
+
+/**
+ * Numbers the distinct normalised texts of a column in order of first appearance, remembering the answer
+ * per raw cell text so a repeated text costs one comparison (or one Map lookup).
+ */
+class TextNumbering {
+  readonly values: string[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly byRaw = new Map<string, number>();
+  /**
+   * Raw texts seen lately, by length and first and last code unit: a column holds a handful of texts,
+   * and comparing a cell with the one text in its slot is cheaper than hashing the cell for the Map.
+   */
+  private readonly recentRaw: string[] = new Array<string>(RECENT).fill('');
+  private readonly recentNumber: number[] = new Array<number>(RECENT).fill(-1);
+
+  /** Number of the cell's text (-1 when empty). */
+  of(v: CellScalar): number {
+    if (typeof v !== 'string') return this.number(plain(v));
+    const len = v.length;
+    const slot = len === 0 ? 0 : (len * 31 + v.charCodeAt(0) * 7 + v.charCodeAt(len - 1)) & (RECENT - 1);
+    if (v === this.recentRaw[slot]) return this.recentNumber[slot];
+    let k = this.byRaw.get(v);
+    if (k === undefined) {
+      k = this.number(plain(v));
+      if (this.byRaw.size < RAW_CACHE_LIMIT) this.byRaw.set(v, k);
+    }
+    this.recentRaw[slot] = v;
+    this.recentNumber[slot] = k;
+    return k;
+  }
+
+  private number(t: string | null): number {
+    if (t === null) return -1;
+    let k = this.byText.get(t);
+    if (k === undefined) {
+      k = this.values.length;
+      this.byText.set(t, k);
+      this.values.push(t);
+    }
+    return k;
+  }
+}
 
 export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const columns: Partial<Record<LedgerField, number>> = {};
@@ -25,89 +81,171 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
       scale[c.kind as LedgerField] = c.scale;
     }
   }
-  const rows: number[] = [];
-  for (let r = table.bodyStart; r <= table.bodyEnd; r++) {
-    if (grid.isBlankRow(r) || isTotalRow(grid, r, columns) || isFooterRow(grid, r, columns)) continue;
-    rows.push(r);
-  }
-  const n = rows.length;
   const get = (field: LedgerField, r: number): CellScalar => {
     const c = columns[field];
     if (c === undefined) return null;
     return FILLED.has(field) ? grid.filled(r, c) : grid.value(r, c);
   };
+  // Column numbers as locals (-1: not mapped), read once per row below.
+  const col = (f: LedgerField): number => columns[f] ?? -1;
+  const cPerson = col('person');
+  const cId = col('idNumber');
+  const cHousehold = col('household');
+  const cCategory = col('category');
+  const cReason = col('reason');
+  const cAmount = col('amount');
+  const cCost = col('cost');
+  const cApplication = col('applicationDate');
+  const cAudit = col('auditDate');
+  const cPayment = col('paymentDate');
+  const cEntry = col('entryDate');
+  const amountScale = scale.amount ?? 1;
+  const costScale = scale.cost ?? 1;
+  // The first of 姓名 and 身份证号: a payment names someone there, which a 合计 row does not.
+  const cWho = cPerson >= 0 ? cPerson : cId;
 
-  // Categories and reasons repeat, so they are cached; names and IDs are nearly all distinct, and most
-  // are already clean (plain CJK, digits, letters), which a quick test recognises without NFKC.
-  const textCache = new Map<string, string | null>();
-  const cached = (v: CellScalar): string | null => {
-    if (typeof v !== 'string') return plain(v);
-    let t = textCache.get(v);
-    if (t === undefined) {
-      t = plain(v);
-      if (textCache.size < 50_000) textCache.set(v, t);
-    }
-    return t;
-  };
-  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Array<string | null>(n)])) as Record<(typeof TEXT_FIELDS)[number], (string | null)[]>;
+  const capacity = Math.max(0, table.bodyEnd - table.bodyStart + 1);
+  // Plain arrays, not typed arrays (see ledger/arrays.ts); every slot up to n is written below.
+  const row = numberArray(capacity);
+  const person = new Array<string | null>(capacity);
+  const idNumber = new Array<string | null>(capacity);
+  const household = new Array<string | null>(capacity);
+  const category = new Array<string | null>(capacity);
+  const reason = new Array<string | null>(capacity);
+  const categoryIds = numberArray(capacity);
+  const reasonIds = numberArray(capacity);
+  const amountFen = numberArray(capacity);
+  const costFen = numberArray(capacity);
+  const applicationDate = numberArray(capacity);
+  const auditDate = numberArray(capacity);
+  const paymentDate = numberArray(capacity);
+  const entryDate = numberArray(capacity);
+  const categories = new TextNumbering();
+  const reasons = new TextNumbering();
+  // 身份证号 and 户号 are numbered here, while each text is still in the CPU's cache (ledger/keys.ts).
+  const idKeys = new IdKeys(capacity);
+  const householdKeys = new TextKeys(capacity);
 
+  // Text dates repeat (batch dates), so each is parsed once.
   const dateCache = new Map<string, number>();
   // A number in a date column is an Excel serial whatever its format says (a time of day is dropped), so
   // the per-cell format lookup is needed only for the rare number outside the plausible range.
-  const dateOf = (v: CellScalar, r: number, c: number): number => {
-    if (isBlank(v)) return EMPTY_DATE;
-    if (typeof v === 'number' && v >= 1 && v < 2958466 && Math.floor(v) !== 60) return Math.floor(v);
-    const format = typeof v === 'number' ? grid.format(r, c) : undefined;
+  const dateOf = (r: number, c: number): number => {
+    if (c < 0) return EMPTY;
+    const v = grid.value(r, c);
+    if (typeof v === 'number' && v >= 1 && v < 2958466) {
+      const d = Math.floor(v);
+      if (d !== 60) return d;
+    }
+    return otherDate(v, r, c);
+  };
+  const otherDate = (v: CellScalar, r: number, c: number): number => {
+    if (blank(v)) return EMPTY;
     if (typeof v === 'string') {
       let d = dateCache.get(v);
       if (d === undefined) {
-        const parsed = parseDate(v, format);
-        d = parsed ? toSerial(parsed) : BAD_DATE;
+        const parsed = parseDate(v, undefined);
+        d = parsed ? toSerial(parsed) : BAD;
         if (dateCache.size < 100_000) dateCache.set(v, d);
       }
       return d;
     }
-    const parsed = parseDate(v, format);
-    return parsed ? Math.floor(toSerial(parsed)) : BAD_DATE;
+    const parsed = parseDate(v, typeof v === 'number' ? grid.format(r, c) : undefined);
+    return parsed ? Math.floor(toSerial(parsed)) : BAD;
   };
-  const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, new Int32Array(n)])) as Record<(typeof DATE_FIELDS)[number], Int32Array>;
-
-  const money = (field: 'amount' | 'cost', r: number): number => {
-    const v = get(field, r);
-    if (isBlank(v)) return NaN;
-    const x = typeof v === 'number' ? (Number.isFinite(v) ? v : null) : parseNumber(v);
-    return x === null ? BAD_AMOUNT : Math.round(x * (scale[field] ?? 1) * 100);
+  const money = (r: number, c: number, factor: number): number => {
+    if (c < 0) return NaN;
+    const v = grid.value(r, c);
+    if (typeof v === 'number') return Number.isFinite(v) ? Math.round(v * factor * 100) : NOT_A_NUMBER;
+    if (blank(v)) return NaN;
+    const x = parseNumber(v);
+    return x === null ? NOT_A_NUMBER : Math.round(x * factor * 100);
   };
-  const amountFen = new Float64Array(n);
-  const costFen = new Float64Array(n);
-  const row = new Int32Array(n);
+  /** The cell, or the value of the merged area it is in when it is empty. */
+  const filled = (r: number, c: number): CellScalar => {
+    const v = grid.value(r, c);
+    return v === null || v === '' ? grid.filled(r, c) : v;
+  };
 
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
+  let n = 0;
+  for (let r = table.bodyStart; r <= table.bodyEnd; r++) {
+    if (grid.isBlankRow(r)) continue;
+    // Nearly every row names someone and has an amount: then it is neither a 合计 nor a footer row.
+    if (!(cWho >= 0 && namesSomeone(grid.value(r, cWho))) && isTotalRow(grid, r, columns)) continue;
+    if (!(cAmount >= 0 && typeof grid.value(r, cAmount) === 'number') && isFooterRow(grid, r, columns)) continue;
+    const i = n++;
     row[i] = r;
-    for (const f of TEXT_FIELDS) {
-      if (columns[f] === undefined) texts[f][i] = null;
-      else texts[f][i] = f === 'category' || f === 'reason' ? cached(get(f, r)) : plain(get(f, r));
+    person[i] = cPerson < 0 ? null : plain(filled(r, cPerson));
+    // An 18-character ID of digits (and X) and a short 户号 of letters and digits are already clean:
+    // numbering them checks that on the way, so such a text is read once.
+    if (cId < 0) idKeys.add(i, (idNumber[i] = null));
+    else {
+      const v = filled(r, cId);
+      if (typeof v === 'string' && idKeys.addShaped(i, v)) idNumber[i] = v;
+      else idKeys.add(i, (idNumber[i] = plain(v)));
     }
-    amountFen[i] = columns.amount === undefined ? NaN : money('amount', r);
-    costFen[i] = columns.cost === undefined ? NaN : money('cost', r);
-    for (const f of DATE_FIELDS) {
-      const c = columns[f];
-      dates[f][i] = c === undefined ? EMPTY_DATE : dateOf(grid.value(r, c), r, c);
+    if (cHousehold < 0) householdKeys.add(i, (household[i] = null));
+    else {
+      const v = filled(r, cHousehold);
+      if (typeof v === 'string' && householdKeys.addClean(i, v)) household[i] = v;
+      else householdKeys.add(i, (household[i] = plain(v)));
     }
+    const k = cCategory < 0 ? -1 : categories.of(filled(r, cCategory));
+    categoryIds[i] = k;
+    category[i] = k < 0 ? null : categories.values[k];
+    const m = cReason < 0 ? -1 : reasons.of(filled(r, cReason));
+    reasonIds[i] = m;
+    reason[i] = m < 0 ? null : reasons.values[m];
+    amountFen[i] = money(r, cAmount, amountScale);
+    costFen[i] = money(r, cCost, costScale);
+    applicationDate[i] = dateOf(r, cApplication);
+    auditDate[i] = dateOf(r, cAudit);
+    paymentDate[i] = dateOf(r, cPayment);
+    entryDate[i] = dateOf(r, cEntry);
   }
+  for (const a of [person, idNumber, household, category, reason]) a.length = n;
+  for (const a of [row, categoryIds, reasonIds, amountFen, costFen, applicationDate, auditDate, paymentDate, entryDate]) a.length = n;
+  const rows = row;
+  const texts: { category: TextIndex; reason: TextIndex } = {
+    category: { ids: categoryIds, values: categories.values },
+    reason: { ids: reasonIds, values: reasons.values },
+  };
   return {
     sheet: table.sheet,
     headerRow: table.headerRow,
     columns,
     length: n,
-    row,
-    ...texts,
+    row: rows,
+    person,
+    idNumber,
+    household,
+    category,
+    reason,
     amountFen,
     costFen,
-    ...dates,
-    raw: (i, field) => get(field, row[i]),
+    applicationDate,
+    auditDate,
+    paymentDate,
+    entryDate,
+    raw: (i, field) => get(field, rows[i]),
+    texts,
+    keys: { idNumber: idKeys.done(n), household: householdKeys.done(n) },
   };
+}
+
+/** Code units a trimmed text may start with and still be blank or a 合计 label: whitespace, 合 总 小 本 累. */
+function mayBeTotalStart(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0x3000) || c === 0xfeff || c === 0x5408 || c === 0x603b || c === 0x5c0f || c === 0x672c || c === 0x7d2f;
+}
+
+/**
+ * True when the cell certainly names someone: a number or other non-text value, or text that starts with a
+ * character that is neither whitespace nor the first of a 合计 label. isTotalRow is false for such a row.
+ */
+function namesSomeone(v: CellScalar): boolean {
+  if (v === null) return false;
+  if (typeof v !== 'string') return true;
+  return v.length > 0 && !mayBeTotalStart(v.charCodeAt(0));
 }
 
 const FOOTER = /经办人|审核人|制表人|填表人|负责人|分管领导|制表日期|填报日期|备注[:：]|说明[:：]/;
@@ -132,13 +270,33 @@ function isFooterRow(grid: SheetGrid, r: number, columns: Partial<Record<LedgerF
   return onlyOneMerge && merged !== null && merged.right - merged.left >= 2;
 }
 
-/** Already-clean text (CJK, digits, latin letters, common marks) skips NFKC; anything else is normalised. */
-const CLEAN = /^[\u4e00-\u9fa5A-Za-z0-9·()\-]+$/;
+/**
+ * Already-clean text (CJK, digits, latin letters, and · ( ) -) skips NFKC: the test of
+ * /^[\u4e00-\u9fa5A-Za-z0-9·()\-]+$/, on the code units, with no regular expression.
+ */
+function isClean(v: string): boolean {
+  const len = v.length;
+  if (len === 0) return false;
+  for (let k = 0; k < len; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 0x4e00) {
+      if (c > 0x9fa5) return false;
+    } else if (c >= 0x61) {
+      if (c > 0x7a && c !== 0xb7) return false;
+    } else if (c >= 0x41) {
+      if (c > 0x5a) return false;
+    } else if (c >= 0x30) {
+      if (c > 0x39) return false;
+    } else if (c !== 0x28 && c !== 0x29 && c !== 0x2d) return false;
+  }
+  return true;
+}
 
+/** Already-clean text is kept as it is; anything else is normalised (NFKC, spaces); empty is null. */
 function plain(v: CellScalar): string | null {
   if (v === null) return null;
   if (typeof v === 'string') {
-    if (CLEAN.test(v)) return v;
+    if (isClean(v)) return v;
     const s = normalizeText(v);
     return s.length === 0 ? null : s;
   }

@@ -1,8 +1,12 @@
 /**
- * 发放明细 (the payment ledger) as columns: one entry per payment, typed arrays for figures so a
- * million rows fit in memory and per-person sums stay linear.
+ * 发放明细 (the payment ledger) as columns: one entry per payment, one array per field, numbers as
+ * plain arrays of numbers (V8 keeps them unboxed) so a million rows fit in memory and per-person sums
+ * stay linear. Not typed arrays: V8 counts a typed array's backing store as external memory and starts a
+ * full collection of the heap after about 32 MB of it, and with a million-row snapshot in the heap that
+ * collection costs more than reading and checking the ledger (see ledger/arrays.ts).
  */
 import type { CellScalar } from '../snapshot';
+import type { IdGroups, StringGroups } from './keys';
 
 /** The ledger fields the checks read; which sheet column holds each comes from the mapping. */
 export type LedgerField =
@@ -39,7 +43,7 @@ export interface Ledger {
   /** Number of payments (ledger entries). */
   length: number;
   /** 0-based sheet row of each entry. */
-  row: Int32Array;
+  row: number[];
   /** Text fields, normalised (NFKC, trimmed); null when empty. 身份证号 as text even if stored as a number. */
   person: (string | null)[];
   idNumber: (string | null)[];
@@ -47,15 +51,32 @@ export interface Ledger {
   category: (string | null)[];
   reason: (string | null)[];
   /** Amounts in 分 (integer hundredths of a yuan); NaN when empty, -Infinity when not a number. */
-  amountFen: Float64Array;
-  costFen: Float64Array;
+  amountFen: number[];
+  costFen: number[];
   /** Dates as Excel serial days (integers); 0 when empty, -1 when present but not a date. */
-  applicationDate: Int32Array;
-  auditDate: Int32Array;
-  paymentDate: Int32Array;
-  entryDate: Int32Array;
+  applicationDate: number[];
+  auditDate: number[];
+  paymentDate: number[];
+  entryDate: number[];
   /** The raw cell of any field, for messages that quote what was typed. */
   raw(i: number, field: LedgerField): CellScalar;
+  /**
+   * Optional (readLedger fills them): the distinct 类型 and 原因/备注 texts in order of first appearance, and
+   * per entry the index of its text (-1 when empty), so rules keyed by these texts never hash a string per
+   * row. They must agree with `category` and `reason`; without them the checks number the texts themselves.
+   */
+  texts?: { category: TextIndex; reason: TextIndex };
+  /**
+   * Optional (readLedger fills them): the 身份证号 and 户号 numbered in order of first appearance
+   * (ledger/keys.ts), agreeing with `idNumber` and `household`; without them the checks number them.
+   */
+  keys?: { idNumber: IdGroups; household: StringGroups };
+}
+
+/** Distinct texts of a column and, per entry, the index of its text (-1 for null). */
+export interface TextIndex {
+  ids: number[];
+  values: string[];
 }
 
 export const EMPTY_DATE = 0;
