@@ -6,6 +6,7 @@
  *   npm run bench                      print the markdown tables
  *   npm run bench -- --write           also rewrite BENCHMARKS.md
  *   npm run bench -- --quick           small sizes, for checking the harness itself
+ *   npm run bench -- --skip-bundles    leave out the production build and the pane load in Chromium
  *   npm run bench -- --cli-1m          only attempt ExcelJS alone and the CLI on a 1,000,000-row file, each in a
  *                                      child process with a large heap (≈15 min); the outcome is kept in
  *                                      .bench/cli-1m.json and cited by later runs
@@ -24,6 +25,7 @@ import { getHeapStatistics } from 'node:v8';
 import { main } from '../src/cli/main';
 import { runPipeline } from '../src/core/pipeline';
 import { XlsxHost } from '../src/hosts/xlsx/xlsxHost';
+import { bundleSection } from './bundles';
 import { renderMarkdown } from './report';
 import {
   STAGES,
@@ -558,7 +560,7 @@ async function run(argv: string[]): Promise<void> {
       `CLI ${plan.cli.map((c) => `${c.rows.toLocaleString('en')} rows × ${c.runs} (+ ${c.stageRuns} staged)`).join(', ')}`,
       `ledger checks ${plan.ledger.map((c) => `${c.workload} ${c.rows.toLocaleString('en')} rows × ${c.runs}`).join(', ')}`,
     ].join('; ');
-    const markdown = renderMarkdown(results, { indicators: INDICATOR_COUNT, quick, runs });
+    const markdown = renderMarkdown(results, { indicators: INDICATOR_COUNT, quick, runs }) + '\n' + (await bundles(argv));
     process.stdout.write(markdown);
     await writeFile(join(WORK_DIR, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`, 'utf8');
     if (argv.includes('--write')) {
@@ -570,6 +572,19 @@ async function run(argv: string[]): Promise<void> {
     }
   } finally {
     await sampler.stop();
+  }
+}
+
+/** The add-in's bundle sizes and pane load (bench/bundles.ts); a missing Chromium is said, not hidden. */
+async function bundles(argv: string[]): Promise<string> {
+  if (argv.includes('--skip-bundles')) return '## Bundles and pane load\n\nNot measured in this run (`--skip-bundles`).\n';
+  log('bundles: production build and pane load in headless Chromium');
+  try {
+    return await bundleSection();
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    log(`bundles not measured: ${why}`);
+    return `## Bundles and pane load\n\nNot measured in this run: ${why}\n`;
   }
 }
 
