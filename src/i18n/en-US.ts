@@ -87,6 +87,7 @@ export const enUS: Messages = {
     'budget-zero': 'The budget is zero, so no execution rate can be computed.',
     'evaluator-score-range': 'An evaluator score is above the weight, negative or not a number.',
     'execution-cap': 'The total was capped by the budget execution rate.',
+    'ledger-unread-row': 'A ledger row was merged into one cell, so its payment cannot be read.',
     'manual-assessment': 'This indicator cannot be scored automatically; assess it by hand.',
     'mapping-override': 'A mapping setting could not be used and was ignored.',
     'missing-actual': 'An indicator has no actual value.',

@@ -17,6 +17,7 @@ export type CoreRule =
   | 'budget-zero'
   | 'evaluator-score-range'
   | 'execution-cap'
+  | 'ledger-unread-row'
   | 'manual-assessment'
   | 'mapping-override'
   | 'missing-actual'

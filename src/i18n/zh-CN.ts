@@ -87,6 +87,7 @@ export const zhCN: Messages = {
     'budget-zero': '预算数为零，无法计算预算执行率。',
     'evaluator-score-range': '评价得分超出分值范围（大于分值、为负或不是数字）。',
     'execution-cap': '按预算执行率限制了总分。',
+    'ledger-unread-row': '发放明细中有一行被合并成一个单元格，读不出这笔发放。',
     'manual-assessment': '该指标无法自动评分，须人工评定。',
     'mapping-override': '表格映射设置无法使用，已忽略。',
     'missing-actual': '指标缺少实际完成值。',

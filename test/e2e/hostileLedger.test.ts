@@ -21,6 +21,11 @@ describe('hostile ledgers give findings, never a crash', () => {
     expect(at('G3')[0].message).toContain('六百元');
     expect(at('C5').some((f) => /数字|数值/.test(f.message))).toBe(true);
     expect(report.findings.some((f) => f.sheet === LEDGER && f.message.includes('春节慰问品'))).toBe(true);
+    // The merged payment is named where it is, not lost into the reconciliation's gap.
+    expect(at('A7')).toEqual([
+      expect.objectContaining({ rule: 'ledger-unread-row', severity: 'warning', row: 7, value: '5' }),
+    ]);
+    expect(at('A7')[0].message).toContain('A7:J7');
     expect(Number.isFinite(report.total)).toBe(true);
   });
 
@@ -31,5 +36,19 @@ describe('hostile ledgers give findings, never a crash', () => {
     const duplicates = report.findings.filter((f) => f.sheet === LEDGER && /duplicate/.test(f.rule));
     expect(duplicates).toHaveLength(9_999);
     expect(report.findings.some((f) => f.rule === 'reconcile-total')).toBe(true);
+  });
+
+  test('a section title merged across the table and a note under it are not payments and not findings', async () => {
+    const rows = generateZengcheng2023Ledger();
+    const wb = buildZengcheng2023IndexSystem({ ledger: rows });
+    const ws = wb.getWorksheet(LEDGER)!;
+    const last = ws.rowCount;
+    // A heading among the payments, in a fresh row inserted above row 10.
+    ws.spliceRows(10, 0, ['二、紧急救助']);
+    ws.mergeCells('A10:J10');
+    ws.getCell(`A${last + 3}`).value = '以上发放经区总工会党组会议审议通过，资金已全部拨付到个人账户';
+    ws.mergeCells(`A${last + 3}:J${last + 3}`);
+    const { report } = await scoreWorkbook(wb, { rules: ['gz-zengcheng-2023'] });
+    expect(report.findings.filter((f) => f.rule === 'ledger-unread-row')).toEqual([]);
   });
 });

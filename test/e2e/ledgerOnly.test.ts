@@ -44,6 +44,17 @@ describe('a workbook that holds only the payment ledger', () => {
     expect(names).not.toContain('绩效目标');
   });
 
+  it('a payment row merged into one cell by accident is reported at its row, not dropped in silence', async () => {
+    const wb = ledgerOnly();
+    const ws = wb.worksheets[0];
+    const width = ws.getRow(3).cellCount;
+    ws.mergeCells(10, 1, 10, width);
+    const { report } = await scoreWorkbook(wb, { rules: ['km-wuhua-2023'] });
+    const unread = report.findings.filter((f) => f.rule === 'ledger-unread-row');
+    expect(unread).toEqual([expect.objectContaining({ sheet: ws.name, cell: 'A10', row: 10, severity: 'warning' })]);
+    expect(unread[0].message).toContain('请取消合并并补全这一行');
+  });
+
   it('without a rule pack it still cannot be scored, and the message says to choose one', async () => {
     const snapshot = await snapshotOf(await toBytes(ledgerOnly()));
     expect(() => runPipeline(snapshot)).toThrow(NotScorableError);

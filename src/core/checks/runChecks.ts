@@ -19,6 +19,7 @@ import { checkQuarterSpacing } from './quarterSpacing';
 import { checkReferenceCap } from './referenceCap';
 import { checkRequiredFields } from './requiredFields';
 import { reportUnknownCategories } from './unknownCategory';
+import { reportUnreadRows } from './unreadRows';
 import { checkWorkingDays } from './workingDaysLimit';
 
 export { classifyCategory } from './classifyCategory';
@@ -35,6 +36,7 @@ export function runChecks(ledger: Ledger, rules: ResolvedRules, context: CheckCo
   };
   const active = rules.rules.filter((r) => r.enabled);
   // Required fields first, so the rules after them know which empty cells are already reported.
+  reportUnreadRows(input);
   for (const r of active) if (r.rule.kind === 'requiredFields') checkRequiredFields(r.rule, r, input);
   for (const r of active) dispatch(r, input);
   reportUnknownCategories(input);

@@ -12,9 +12,9 @@ import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
 import { numberArray } from './arrays';
-import type { CellScalar } from '../snapshot';
+import type { CellRange, CellScalar } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
-import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextIndex } from './types';
+import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextIndex, type UnreadRow } from './types';
 
 /** Fields whose merged cells apply to every row they span (a category label merged over its payments). */
 const FILLED: ReadonlySet<LedgerField> = new Set(['person', 'idNumber', 'household', 'category', 'reason']);
@@ -167,12 +167,19 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     return v === null || v === '' ? grid.filled(r, c) : v;
   };
 
+  // Rows that are one cell merged across the table: a footer note below the payments, or a payment
+  // merged by accident among them (unread: reported, never dropped silently).
+  const mergedRows: number[] = [];
   let n = 0;
   for (let r = table.bodyStart; r <= table.bodyEnd; r++) {
     if (grid.isBlankRow(r)) continue;
     // Nearly every row names someone and has an amount: then it is neither a 合计 nor a footer row.
     if (!(cWho >= 0 && namesSomeone(grid.value(r, cWho))) && isTotalRow(grid, r, columns)) continue;
-    if (!(cAmount >= 0 && typeof grid.value(r, cAmount) === 'number') && isFooterRow(grid, r, columns)) continue;
+    if (!(cAmount >= 0 && typeof grid.value(r, cAmount) === 'number')) {
+      const footer = footerKind(grid, r, columns);
+      if (footer === 'merged') mergedRows.push(r);
+      if (footer !== null) continue;
+    }
     const i = n++;
     row[i] = r;
     person[i] = cPerson < 0 ? null : plain(filled(r, cPerson));
@@ -206,6 +213,17 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   for (const a of [person, idNumber, household, category, reason]) a.length = n;
   for (const a of [row, categoryIds, reasonIds, amountFen, costFen, applicationDate, auditDate, paymentDate, entryDate]) a.length = n;
   const rows = row;
+  const lastPayment = n > 0 ? row[n - 1] : -1;
+  // Among the payments, a merged row holding a number (its 序号) or starting in a payment column is a
+  // payment merged by accident; one holding a heading (一、季度救助) in the 序号 column is a section title.
+  const fieldColumns = new Set(Object.values(columns));
+  const unread: UnreadRow[] = [];
+  for (const r of mergedRows) {
+    if (r > lastPayment) break;
+    const area = grid.mergeAt(r, firstMergedColumn(grid, r)) as CellRange;
+    const value = grid.value(area.top, area.left);
+    if (typeof value === 'number' || fieldColumns.has(area.left)) unread.push({ row: r, range: area, value });
+  }
   const texts: { category: TextIndex; reason: TextIndex } = {
     category: { ids: categoryIds, values: categories.values },
     reason: { ids: reasonIds, values: reasons.values },
@@ -230,6 +248,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     raw: (i, field) => get(field, rows[i]),
     texts,
     keys: { idNumber: idKeys.done(n), household: householdKeys.done(n) },
+    unread,
   };
 }
 
@@ -252,22 +271,30 @@ const FOOTER = /经办人|审核人|制表人|填表人|负责人|分管领导|�
 
 /**
  * Signature lines and notes under a ledger (经办人： 审核人：) are not payments: they have no amount and
- * either say so or are one merged cell across the row.
+ * either say so (`'text'`) or are one merged cell across the row (`'merged'`; readLedger tells a note
+ * below the payments from a payment merged by accident among them). Null for any other row.
  */
-function isFooterRow(grid: SheetGrid, r: number, columns: Partial<Record<LedgerField, number>>): boolean {
-  if (columns.amount !== undefined && !isBlank(grid.value(r, columns.amount))) return false;
+function footerKind(grid: SheetGrid, r: number, columns: Partial<Record<LedgerField, number>>): 'text' | 'merged' | null {
+  if (columns.amount !== undefined && !isBlank(grid.value(r, columns.amount))) return null;
   const len = Math.min(grid.rowLength(r), 30);
   let merged: ReturnType<SheetGrid['mergeAt']> | null = null;
   let onlyOneMerge = true;
   for (let c = 0; c < len; c++) {
     const v = grid.value(r, c);
-    if (typeof v === 'string' && FOOTER.test(v)) return true;
+    if (typeof v === 'string' && FOOTER.test(v)) return 'text';
     if (isBlank(v)) continue;
     const m = grid.mergeAt(r, c);
     if (!m || (merged && m !== merged)) onlyOneMerge = false;
     merged = m ?? null;
   }
-  return onlyOneMerge && merged !== null && merged.right - merged.left >= 2;
+  return onlyOneMerge && merged !== null && merged.right - merged.left >= 2 ? 'merged' : null;
+}
+
+/** The column of the first non-blank cell of a row footerKind found merged (that cell is in the merge). */
+function firstMergedColumn(grid: SheetGrid, r: number): number {
+  const len = Math.min(grid.rowLength(r), 30);
+  for (let c = 0; c < len; c++) if (!isBlank(grid.value(r, c))) return c;
+  return 0;
 }
 
 /**

@@ -5,7 +5,7 @@
  * full collection of the heap after about 32 MB of it, and with a million-row snapshot in the heap that
  * collection costs more than reading and checking the ledger (see ledger/arrays.ts).
  */
-import type { CellScalar } from '../snapshot';
+import type { CellRange, CellScalar } from '../snapshot';
 import type { IdGroups, StringGroups } from './keys';
 
 /** The ledger fields the checks read; which sheet column holds each comes from the mapping. */
@@ -71,6 +71,21 @@ export interface Ledger {
    * (ledger/keys.ts), agreeing with `idNumber` and `household`; without them the checks number them.
    */
   keys?: { idNumber: IdGroups; household: StringGroups };
+  /**
+   * Rows among the payments that could not be read as one: a row merged into a single cell across the
+   * table (its other values are gone). readLedger fills it; the checks report each row.
+   */
+  unread?: UnreadRow[];
+}
+
+/** A row among the payments that is not a payment the ledger can read. */
+export interface UnreadRow {
+  /** 0-based sheet row. */
+  row: number;
+  /** The merged area the row became. */
+  range: CellRange;
+  /** What the merged cell still holds. */
+  value: CellScalar;
 }
 
 /** Distinct texts of a column and, per entry, the index of its text (-1 for null). */
