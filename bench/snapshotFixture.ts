@@ -4,7 +4,7 @@
  * 1900-system serials with their format recorded, percentages with theirs, merge followers absent,
  * rows padded with null up to their last value). bench/run.ts checks that equivalence on a small ledger.
  */
-import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
+import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../src/core/snapshot';
 import { dateToSerial } from '../src/hosts/xlsx/excelDate';
 import { MeaningfulFormats } from '../src/hosts/shared/numberFormat';
 import { evaluationSheet, LEDGER_SHEET, ledgerHeaderRow, ledgerRows, ledgerSpecRow, type SpecMerge, type SpecRow } from './workload';
@@ -13,8 +13,7 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 
 class SheetBuilder {
   readonly values: (CellScalar[] | undefined)[] = [];
-  readonly formats: Record<string, string> = {};
-  private hasFormats = false;
+  private readonly formats = new FormatRunBuilder();
 
   constructor(private readonly meaningful: MeaningfulFormats) {}
 
@@ -27,10 +26,10 @@ class SheetBuilder {
       let out: CellScalar;
       if (cell.v instanceof Date) {
         out = dateToSerial(cell.v);
-        if (out !== null) this.setFormat(r, c, cell.numFmt || DEFAULT_DATE_FORMAT);
+        if (out !== null) this.formats.add(r, c, cell.numFmt || DEFAULT_DATE_FORMAT);
       } else {
         out = cell.v;
-        if (typeof out === 'number' && this.meaningful.matters(cell.numFmt)) this.setFormat(r, c, cell.numFmt);
+        if (typeof out === 'number' && this.meaningful.matters(cell.numFmt)) this.formats.add(r, c, cell.numFmt);
       }
       if (out === null) continue;
       row ??= [];
@@ -42,14 +41,10 @@ class SheetBuilder {
     this.values[r] = row;
   }
 
-  private setFormat(r: number, c: number, numFmt: string): void {
-    this.formats[`${r},${c}`] = numFmt;
-    this.hasFormats = true;
-  }
-
   sheet(name: string, index: number, merges: CellRange[]): SheetSnapshot {
     const sheet: SheetSnapshot = { name, index, values: this.values, merges };
-    if (this.hasFormats) sheet.formats = this.formats;
+    const formats = this.formats.runs();
+    if (formats.length > 0) sheet.formats = formats;
     return sheet;
   }
 }

@@ -24,7 +24,7 @@ import { makeIdNumber } from '../examples/support/idNumber';
 import { CANTONESE_GIVEN_NAMES, CANTONESE_SURNAMES } from '../examples/support/personNames';
 import { createPrng, type Prng } from '../examples/support/prng';
 import { isPlainWorkday, utcDate } from '../examples/support/workdays2023';
-import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
+import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../src/core/snapshot';
 import { dateToSerial } from '../src/hosts/xlsx/excelDate';
 
 export const ZC_SHEET = '发放明细';
@@ -328,11 +328,11 @@ export function zengchengTotal(ledger: ZengchengLedger): number {
 /** The 发放明细 sheet as a host reads it. */
 export function zengchengSheet(ledger: ZengchengLedger, index = 0): SheetSnapshot {
   const values: (CellScalar[] | undefined)[] = [[ZC_TITLE], [...ZC_HEADER]];
-  const formats: Record<string, string> = {};
+  const formats = new FormatRunBuilder();
   for (let k = 0; k < ledger.rows; k++) {
     const r = ZC_FIRST_ROW + k;
     const row = zengchengRowCells(ledger, k);
-    for (let c = 7; c <= 9; c++) if (row[c] !== null) formats[`${r},${c}`] = ZC_DATE_FORMAT;
+    for (let c = 7; c <= 9; c++) if (row[c] !== null) formats.add(r, c, ZC_DATE_FORMAT);
     values.push(row);
   }
   const totalRow = ZC_FIRST_ROW + ledger.rows;
@@ -341,7 +341,7 @@ export function zengchengSheet(ledger: ZengchengLedger, index = 0): SheetSnapsho
     { top: 0, left: 0, bottom: 0, right: 9 },
     { top: totalRow, left: 0, bottom: totalRow, right: 5 },
   ];
-  return { name: ZC_SHEET, index, values, formats, merges };
+  return { name: ZC_SHEET, index, values, formats: formats.runs(), merges };
 }
 
 export function zengchengSnapshot(ledger: ZengchengLedger): WorkbookSnapshot {

@@ -16,6 +16,17 @@ export interface CellError {
  */
 export type CellScalar = string | number | boolean | null | CellError;
 
+/**
+ * Cells of one column, rows top..bottom (0-based, inclusive), sharing one number format. A ledger's
+ * date column is one run however long it is, where a key per cell cost tens of bytes per row.
+ */
+export interface FormatRun {
+  col: number;
+  top: number;
+  bottom: number;
+  format: string;
+}
+
 /** A rectangle of cells, 0-based and inclusive. */
 export interface CellRange {
   top: number;
@@ -32,10 +43,11 @@ export interface SheetSnapshot {
   hidden?: boolean;
   values: (CellScalar[] | undefined)[];
   /**
-   * Number formats that are not `General`, keyed by `"r,c"` (0-based). Hosts include them where they
-   * change the meaning of a number: percentages and dates; others are optional.
+   * Number formats that are not `General`, as runs down each column (see `FormatRun`), sorted by column
+   * then top row, never overlapping. Hosts include them where they change the meaning of a number:
+   * percentages and dates; others are optional. Read them with `formatAt`.
    */
-  formats?: Record<string, string>;
+  formats?: FormatRun[];
   /** Merged areas; a merged area's value sits in its top-left cell. */
   merges: CellRange[];
 }
@@ -102,6 +114,95 @@ export function cellAt(sheet: SheetSnapshot, r: number, c: number): CellScalar {
   return v === undefined ? null : v;
 }
 
+/**
+ * Collects a sheet's formats as runs while a host reads it. `add` must be called for each column with
+ * rows in increasing order (row-major reading does this); a cell directly below its column's last run,
+ * with the same format, extends that run.
+ */
+export class FormatRunBuilder {
+  /** Runs by column, each column's in row order. */
+  private readonly byCol: (FormatRun[] | undefined)[] = [];
+
+  add(r: number, c: number, format: string): void {
+    let runs = this.byCol[c];
+    if (!runs) runs = this.byCol[c] = [];
+    const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
+    if (last) {
+      if (r <= last.bottom) throw new RangeError(`format of row ${r}, column ${c} added after row ${last.bottom}`);
+      if (r === last.bottom + 1 && last.format === format) {
+        last.bottom = r;
+        return;
+      }
+    }
+    runs.push({ col: c, top: r, bottom: r, format });
+  }
+
+  /** The runs, sorted by column then top row; call it once the sheet is read. */
+  runs(): FormatRun[] {
+    const out: FormatRun[] = [];
+    for (const runs of this.byCol) if (runs) for (const run of runs) out.push(run);
+    return out;
+  }
+}
+
+/** Runs from formats keyed by `"r,c"` (0-based), for tests and fixtures that describe a few cells. */
+export function formatRunsOf(cells: Record<string, string>): FormatRun[] {
+  const keyed = Object.entries(cells).map(([key, format]) => {
+    const [r, c] = key.split(',').map(Number);
+    return { r, c, format };
+  });
+  keyed.sort((x, y) => x.r - y.r || x.c - y.c);
+  const builder = new FormatRunBuilder();
+  for (const { r, c, format } of keyed) builder.add(r, c, format);
+  return builder.runs();
+}
+
+/** One column's runs, for binary search by row. */
+interface ColumnRuns {
+  tops: Int32Array;
+  bottoms: Int32Array;
+  formats: string[];
+}
+
+/** Built on first lookup, per formats array: a snapshot's formats are not changed once read. */
+const formatIndexes = new WeakMap<readonly FormatRun[], (ColumnRuns | undefined)[]>();
+
+function formatIndex(runs: readonly FormatRun[]): (ColumnRuns | undefined)[] {
+  const known = formatIndexes.get(runs);
+  if (known) return known;
+  const byCol: FormatRun[][] = [];
+  for (const run of runs) (byCol[run.col] ??= []).push(run);
+  const index: (ColumnRuns | undefined)[] = [];
+  byCol.forEach((col, c) => {
+    // Sorted already when a host built them; fixtures written by hand may not be.
+    col.sort((x, y) => x.top - y.top);
+    index[c] = {
+      tops: Int32Array.from(col, (run) => run.top),
+      bottoms: Int32Array.from(col, (run) => run.bottom),
+      formats: col.map((run) => run.format),
+    };
+  });
+  formatIndexes.set(runs, index);
+  return index;
+}
+
+/** The number format of a cell, if the host recorded one. O(log runs of its column); allocates nothing. */
 export function formatAt(sheet: SheetSnapshot, r: number, c: number): string | undefined {
-  return sheet.formats?.[`${r},${c}`];
+  const runs = sheet.formats;
+  if (!runs || runs.length === 0) return undefined;
+  const col = formatIndex(runs)[c];
+  if (!col) return undefined;
+  const tops = col.tops;
+  // The last run starting at or above r.
+  let lo = 0;
+  let hi = tops.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tops[mid] <= r) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && r <= col.bottoms[found] ? col.formats[found] : undefined;
 }

@@ -20,7 +20,7 @@ import { readLedger } from '../../src/core/ledger/readLedger';
 import type { Ledger } from '../../src/core/ledger/types';
 import { packNames, resolvePacks } from '../../src/core/rules/resolvePacks';
 import type { DateField, Recipient } from '../../src/core/rules/packSchema';
-import type { CellScalar, WorkbookSnapshot } from '../../src/core/snapshot';
+import { FormatRunBuilder, type CellScalar, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { ledgerOf, validId, type Entry } from './ledgerOf';
 
 const rules = resolvePacks(['gz-zengcheng-2023'], { parameters: { 'gz-monthly-dibao': 300 } });
@@ -62,9 +62,9 @@ const FIELDS = ['person', 'idNumber', 'household', 'category', 'reason', 'amount
 /** The same rows as a sheet read by readLedger, which numbers IDs and 户号 as it reads. */
 function readFromSheet(rows: Entry[]): Ledger | null {
   const values: CellScalar[][] = [HEADER, ...rows.map((e) => FIELDS.map((f) => e[f] ?? null))];
-  const formats: Record<string, string> = {};
-  rows.forEach((_, r) => [6, 7, 8].forEach((c) => (formats[`${r + 1},${c}`] = 'yyyy-mm-dd')));
-  const snapshot: WorkbookSnapshot = { sheets: [{ name: '发放明细', index: 0, values, formats, merges: [] }] };
+  const formats = new FormatRunBuilder();
+  rows.forEach((_, r) => [6, 7, 8].forEach((c) => formats.add(r + 1, c, 'yyyy-mm-dd')));
+  const snapshot: WorkbookSnapshot = { sheets: [{ name: '发放明细', index: 0, values, formats: formats.runs(), merges: [] }] };
   const mapping = mapWorkbook(snapshot);
   const table = mapping.tables.find((t) => t.role === 'ledger');
   return table ? readLedger(table, mapping.grids.get(table.sheet)!) : null;

@@ -87,6 +87,24 @@ describe('reading the workbook a finance officer keeps', () => {
     expect(formatAt(s, 0, 2)).toBe('yyyy-mm-dd');
   });
 
+  it('records a column of payment dates as one run, split where a date is missing or written another way', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('发放明细');
+    ws.getCell('B1').value = '发放日期';
+    for (let r = 2; r <= 9; r++) {
+      if (r === 5) continue; // no date on row 5
+      ws.getCell(r, 2).value = new Date(Date.UTC(2023, 4, r));
+      ws.getCell(r, 2).numFmt = r === 9 ? 'yyyy"年"m"月"d"日"' : 'yyyy-mm-dd';
+    }
+    const s = only(await reload(wb), '发放明细');
+    expect(s.formats).toEqual([
+      { col: 1, top: 1, bottom: 3, format: 'yyyy-mm-dd' },
+      { col: 1, top: 5, bottom: 7, format: 'yyyy-mm-dd' },
+      { col: 1, top: 8, bottom: 8, format: 'yyyy"年"m"月"d"日"' },
+    ]);
+    expect([formatAt(s, 3, 1), formatAt(s, 4, 1), formatAt(s, 8, 1)]).toEqual(['yyyy-mm-dd', undefined, 'yyyy"年"m"月"d"日"']);
+  });
+
   it('gives the calendar date the officer sees in a workbook using the 1904 date system', async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
@@ -110,7 +128,10 @@ describe('reading the workbook a finance officer keeps', () => {
     ws.getCell('D1').numFmt = '#,##0.00"万元"';
     const s = only(await reload(wb), '自评表');
     expect(s.values[0]).toEqual([0.9844, 0.5, 6000000, 1482.64]);
-    expect(s.formats).toEqual({ '0,0': '0.00%', '0,1': '0%' });
+    expect(s.formats).toEqual([
+      { col: 0, top: 0, bottom: 0, format: '0.00%' },
+      { col: 1, top: 0, bottom: 0, format: '0%' },
+    ]);
   });
 
   it('lists merged areas with the value in the top-left cell only', async () => {
@@ -182,6 +203,6 @@ describe('reading the workbook a finance officer keeps', () => {
     const snap = snapshotFromWorkbook(wb);
     expect(snap.sheets[0].values.length).toBe(100_000);
     expect(snap.sheets[0].values[99_999]?.[9]).toBe(200_000);
-    expect(snap.sheets[0].formats?.['0,3']).toBe('0.00%');
+    expect(formatAt(snap.sheets[0], 0, 3)).toBe('0.00%');
   });
 });

@@ -41,7 +41,7 @@ export const sheetSnapshot = (name: string, index: number): fc.Arbitrary<SheetSn
       index: fc.constant(index),
       values: fc.constant(values),
       merges: fc.array(merge, { maxLength: 4 }),
-      formats: fc.constant({}),
+      formats: fc.constant([]),
     });
   });
 
@@ -66,5 +66,5 @@ export const tableLikeSheet = (name: string, index: number): fc.Arbitrary<SheetS
       index,
       values: [...above.map((r) => r.map((v) => (typeof v === 'number' ? null : v))), header, ...body],
       merges,
-      formats: {},
+      formats: [],
     }));

@@ -1,4 +1,4 @@
-import type { CellRange, CellScalar, SheetSnapshot } from '../snapshot';
+import { formatAt, type CellRange, type CellScalar, type SheetSnapshot } from '../snapshot';
 
 /**
  * A sheet's cells with merged areas resolved: `filled(r, c)` gives a merged area's value in every cell
@@ -61,7 +61,7 @@ export class SheetGrid {
   }
 
   format(r: number, c: number): string | undefined {
-    return this.sheet.formats?.[`${r},${c}`];
+    return formatAt(this.sheet, r, c);
   }
 
   isBlankRow(r: number): boolean {

@@ -14,7 +14,7 @@
  * (`MeaningfulFormats`), so both hosts give the same snapshot for the same workbook.
  */
 import type { ReadOptions } from '../../core/host';
-import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { MeaningfulFormats } from '../shared/numberFormat';
 import type { Capabilities } from './apiSupport';
 import { cellScalar } from './cellValue';
@@ -40,8 +40,7 @@ interface SheetPlan {
   bytesPerCell: number;
   merges?: Excel.RangeAreas;
   values: (CellScalar[] | undefined)[];
-  formats: Record<string, string>;
-  hasFormats: boolean;
+  formats: FormatRunBuilder;
   mergeRanges: CellRange[];
 }
 
@@ -62,7 +61,6 @@ class SheetRows {
       const src = values[i];
       const fmts = formats[i];
       let row: CellScalar[] | undefined;
-      let prefix = '';
       for (let j = 0; j < src.length; j++) {
         const v = cellScalar(src[j]);
         if (v === null) continue;
@@ -72,11 +70,7 @@ class SheetRows {
         row[c] = v;
         if (typeof v === 'number') {
           const fmt = fmts?.[j];
-          if (typeof fmt === 'string' && this.meaningful.matters(fmt)) {
-            if (prefix === '') prefix = `${r},`;
-            plan.formats[prefix + c] = fmt;
-            plan.hasFormats = true;
-          }
+          if (typeof fmt === 'string' && this.meaningful.matters(fmt)) plan.formats.add(r, c, fmt);
         }
       }
       if (row) {
@@ -118,7 +112,7 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
     plans.push({
       name: ws.name, index: ws.position, hidden: ws.visibility !== 'Visible', ws, used,
       top: 0, left: 0, rows: 0, cols: 0, next: 0, bytesPerCell: READ_BYTES_PER_CELL,
-      values: [], formats: {}, hasFormats: false, mergeRanges: [],
+      values: [], formats: new FormatRunBuilder(), mergeRanges: [],
     });
   }
   check();
@@ -205,7 +199,8 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
         merges: plan.mergeRanges.sort((x, y) => x.top - y.top || x.left - y.left),
       };
       if (plan.hidden) sheet.hidden = true;
-      if (plan.hasFormats) sheet.formats = plan.formats;
+      const formats = plan.formats.runs();
+      if (formats.length > 0) sheet.formats = formats;
       return sheet;
     })
     .sort((x, y) => x.index - y.index);

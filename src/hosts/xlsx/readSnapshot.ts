@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReadOptions } from '../../core/host';
-import type { CellRange, CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { cachedValue } from './cellValue';
 import { dateToSerial } from './excelDate';
 import { MeaningfulFormats } from '../shared/numberFormat';
@@ -20,20 +20,16 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 
 class SheetReader {
   readonly values: (CellScalar[] | undefined)[] = [];
-  readonly formats: Record<string, string> = {};
-  private hasFormats = false;
+  private readonly formats = new FormatRunBuilder();
   /** Bounding box of each merged area, keyed by its top-left ("master") cell address. */
   private readonly mergeBoxes = new Map<string, CellRange>();
   private r = 0;
-  /** `"r,"`, built once per row: format keys are made for every dated cell of a ledger. */
-  private keyPrefix = '';
   private row: CellScalar[] | undefined;
 
   constructor(private readonly meaningful: MeaningfulFormats) {}
 
   readonly visitRow = (row: ExcelJS.Row, rowNumber: number): void => {
     this.r = rowNumber - 1;
-    this.keyPrefix = `${this.r},`;
     this.row = undefined;
     row.eachCell(this.visitCell);
     if (this.row) {
@@ -55,12 +51,12 @@ class SheetReader {
     let out: CellScalar;
     if (v instanceof Date) {
       out = dateToSerial(v);
-      if (out !== null) this.setFormat(c, cell.numFmt || DEFAULT_DATE_FORMAT);
+      if (out !== null) this.formats.add(this.r, c, cell.numFmt || DEFAULT_DATE_FORMAT);
     } else {
       out = v;
       if (typeof v === 'number') {
         const numFmt = cell.numFmt;
-        if (this.meaningful.matters(numFmt)) this.setFormat(c, numFmt);
+        if (this.meaningful.matters(numFmt)) this.formats.add(this.r, c, numFmt);
       }
     }
     if (out === null) return;
@@ -68,11 +64,6 @@ class SheetReader {
     while (row.length < c) row.push(null);
     row[c] = out;
   };
-
-  private setFormat(c: number, numFmt: string): void {
-    this.formats[this.keyPrefix + c] = numFmt;
-    this.hasFormats = true;
-  }
 
   private extendMerge(master: ExcelJS.Cell, r: number, c: number): void {
     const key = master.address;
@@ -96,7 +87,8 @@ class SheetReader {
     ws.eachRow(this.visitRow);
     const sheet: SheetSnapshot = { name: ws.name, index, values: this.values, merges: this.merges() };
     if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
-    if (this.hasFormats) sheet.formats = this.formats;
+    const formats = this.formats.runs();
+    if (formats.length > 0) sheet.formats = formats;
     return sheet;
   }
 }

@@ -12,7 +12,7 @@ function ledgerExcel(api?: string): FakeExcel {
           name: '发放明细',
           index: 0,
           values: [['姓名', '金额', '发放日期'], ['张三', 600, 45000], ['李四', 700, 45001]],
-          formats: { '1,2': 'yyyy-mm-dd', '2,2': 'yyyy-mm-dd' },
+          formats: [{ col: 2, top: 1, bottom: 2, format: 'yyyy-mm-dd' }],
           merges: [],
         },
       ],

@@ -7,7 +7,7 @@
  */
 import { toSerial } from '../../../src/core/parse/date';
 import { idCheckCharacter } from '../../../src/core/checks/idChecksum';
-import type { CellScalar, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot';
+import { FormatRunBuilder, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../../src/core/snapshot';
 import { xlsxHostOf } from './officeFixtures';
 
 export const LEDGER = '发放明细';
@@ -27,7 +27,7 @@ function idNumber(i: number): string {
 
 function ledgerSheet(rows: number, overEvery: number, index: number): SheetSnapshot {
   const values: (CellScalar[] | undefined)[] = [];
-  const formats: Record<string, string> = {};
+  const formats = new FormatRunBuilder();
   values.push(['增城区总工会2023年困难职工帮扶救助发放明细表']);
   values.push(['序号', '姓名', '身份证号', '户号', '救助类型', '救助原因', '金额（元）', '申请日期', '审核日期', '发放日期']);
   const first = toSerial({ y: 2023, m: 1, d: 3 });
@@ -40,7 +40,7 @@ function ledgerSheet(rows: number, overEvery: number, index: number): SheetSnaps
     const amount = overEvery > 0 && i % overEvery === 0 ? 700 : 600;
     total += amount;
     values.push([i + 1, `职工${i}`, idNumber(i), `H${i}`, '季度救助', null, amount, applied, applied + 1, applied + 3]);
-    for (const c of [7, 8, 9]) formats[`${r},${c}`] = 'yyyy-mm-dd';
+    for (const c of [7, 8, 9]) formats.add(r, c, 'yyyy-mm-dd');
   }
   const last = LEDGER_TOP + rows;
   values.push(['合计', null, null, null, null, null, total]);
@@ -48,7 +48,7 @@ function ledgerSheet(rows: number, overEvery: number, index: number): SheetSnaps
     name: LEDGER,
     index,
     values,
-    formats,
+    formats: formats.runs(),
     merges: [
       { top: 0, left: 0, bottom: 0, right: 9 },
       { top: last, left: 0, bottom: last, right: 5 },

@@ -11,6 +11,7 @@ import { OfficeHost, type Runner } from '../../../src/hosts/office/officeHost';
 import { rowsPerRead } from '../../../src/hosts/office/payload';
 import { SETTINGS_KEY, STATE_SHEET_NAME } from '../../../src/hosts/office/stateStore';
 import { FAKE_PAYLOAD_LIMIT, FakeExcel } from '../../support/fakeExcel';
+import { LEDGER, LEDGER_COLUMNS, LEDGER_TOP, largeLedgerSnapshot } from './largeLedger';
 import { officeHostOn } from './officeFixtures';
 
 function userWorkbook(state?: AddinState, api?: string): FakeExcel {
@@ -20,10 +21,16 @@ function userWorkbook(state?: AddinState, api?: string): FakeExcel {
         name: '项目支出绩效自评表',
         index: 0,
         values: [['项目名称', '困难职工帮扶'], undefined, ['执行率', 0.9844, true, { error: '#REF!' }]],
-        formats: { '2,1': '0.00%' },
+        formats: [{ col: 1, top: 2, bottom: 2, format: '0.00%' }],
         merges: [{ top: 0, left: 1, bottom: 0, right: 3 }],
       },
-      { name: '发放明细', index: 1, values: [['姓名', '发放日期'], ['张三', 45047]], formats: { '1,1': 'yyyy"年"m"月"d"日"' }, merges: [] },
+      {
+        name: '发放明细',
+        index: 1,
+        values: [['姓名', '发放日期'], ['张三', 45047]],
+        formats: [{ col: 1, top: 1, bottom: 1, format: 'yyyy"年"m"月"d"日"' }],
+        merges: [],
+      },
       { name: '绩效目标', index: 2, values: [['我自己的表']], merges: [] },
       { name: '备用', index: 3, hidden: true, values: [], merges: [] },
     ],
@@ -61,10 +68,10 @@ describe('reading', () => {
       name: '项目支出绩效自评表',
       index: 0,
       values: [['项目名称', '困难职工帮扶'], undefined, ['执行率', 0.9844, true, { error: '#REF!' }]],
-      formats: { '2,1': '0.00%' },
+      formats: [{ col: 1, top: 2, bottom: 2, format: '0.00%' }],
       merges: [{ top: 0, left: 1, bottom: 0, right: 3 }],
     });
-    expect(snapshot.sheets[1].formats).toEqual({ '1,1': 'yyyy"年"m"月"d"日"' });
+    expect(snapshot.sheets[1].formats).toEqual([{ col: 1, top: 1, bottom: 1, format: 'yyyy"年"m"月"d"日"' }]);
     expect(snapshot.sheets[3].values).toEqual([]);
     expect(snapshot.state).toBeUndefined();
   });
@@ -100,6 +107,16 @@ describe('reading', () => {
     const snapshot = await officeHostOn(excel).read();
     expect(snapshot.sheets[0].values).toEqual(values);
     expect(excel.syncs.every((s) => s.requestBytes < FAKE_PAYLOAD_LIMIT)).toBe(true);
+  });
+
+  test('a ledger read in several blocks keeps each date column as one run of formats', async () => {
+    const rows = 3 * rowsPerRead(LEDGER_COLUMNS);
+    const given = (await largeLedgerSnapshot(rows, 0)).sheets.find((s) => s.name === LEDGER)!;
+    const excel = FakeExcel.fromSnapshot({ sheets: [given] });
+    const host = officeHostOn(excel);
+    const read = (await host.read()).sheets[0];
+    expect(host.lastRead.syncs).toBeGreaterThan(4);
+    expect(read.formats).toEqual([7, 8, 9].map((col) => ({ col, top: LEDGER_TOP, bottom: LEDGER_TOP + rows - 1, format: 'yyyy-mm-dd' })));
   });
 });
 

@@ -7,7 +7,7 @@
  * absent. Keys are `r * 16384 + c`, 0-based.
  */
 import { parseA1 } from '../../../src/core/address';
-import type { CellRange, CellScalar } from '../../../src/core/snapshot';
+import type { CellRange, CellScalar, FormatRun } from '../../../src/core/snapshot';
 import { FakeExcelError } from './errors';
 import { MAX_COLS, parseRect, type Rect } from './address';
 
@@ -240,7 +240,7 @@ export class FakeWorkbookModel {
 export interface SheetDescription {
   name: string;
   values: readonly (readonly CellScalar[] | undefined)[];
-  formats?: Record<string, string>;
+  formats?: readonly FormatRun[];
   merges?: readonly CellRange[];
   hidden?: boolean | 'very';
   index?: number;
@@ -264,9 +264,8 @@ export function addSheet(model: FakeWorkbookModel, desc: SheetDescription): Fake
       if (v !== undefined && v !== '') ws.setValue(r, c, v);
     }
   }
-  for (const key in desc.formats ?? {}) {
-    const comma = key.indexOf(',');
-    ws.setNumberFormat(Number(key.slice(0, comma)), Number(key.slice(comma + 1)), desc.formats![key]);
+  for (const run of desc.formats ?? []) {
+    for (let r = run.top; r <= run.bottom; r++) ws.setNumberFormat(r, run.col, run.format);
   }
   ws.merges = (desc.merges ?? []).map((m) => ({ ...m }));
   return ws;
