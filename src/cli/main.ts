@@ -9,6 +9,7 @@ import { runScore } from './score';
 import { runTemplate } from './template';
 import { runPacks } from './packs';
 import { UserInputError } from './userInputError';
+import { usageMessage } from './usageMessage';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -16,7 +17,10 @@ export async function main(argv: string[]): Promise<number> {
     .name('jixiao')
     .description('绩效评价助手：为项目支出绩效自评表评分，检查发放明细')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示命令的帮助')
+    // Commander's English error line is replaced by the Chinese one main() prints from the error's code.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
 
   let exitCode = 0;
   program
@@ -61,15 +65,28 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      const message = usageMessage(e, program, argv);
+      if (message === null) return 0;
+      process.stderr.write(`${message}\n`);
+      return 2;
+    }
     if (e instanceof UserInputError) {
       process.stderr.write(`${e.message}\n`);
+      // What the library said (English, for a developer) only on request.
+      if (process.env.JIXIAO_DEBUG && e.cause !== undefined) process.stderr.write(`调试信息：${debugText(e.cause)}\n`);
       return 2;
     }
     process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n请将此信息和工作簿反馈给开发者。\n`);
     if (process.env.JIXIAO_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
+}
+
+/** A stack when there is one (errors from Node or a library may come from another realm). */
+function debugText(cause: unknown): string {
+  const stack = typeof cause === 'object' && cause !== null ? (cause as { stack?: unknown }).stack : undefined;
+  return typeof stack === 'string' ? stack : String(cause);
 }
 
 export interface ScoreCliOptions {

@@ -1,0 +1,39 @@
+import { runCli } from './runCli';
+
+const KUNMING = 'examples/kunming-2019-self-evaluation.xlsx';
+
+/** Commander's own errors, which used to print as `error: missing required argument 'workbook'`. */
+describe('a mistyped command line is answered in Chinese, naming what is wrong and where the help is (exit 2)', () => {
+  const cases: [string, string[], string][] = [
+    ['the workbook is left out', ['score'], '缺少参数 <workbook>：要评分的 .xlsx 工作簿。查看用法：npm run --silent cli -- score --help'],
+    ['clear without --out', ['clear', KUNMING], '缺少必需的选项 --out <file>：写出清除标记后的工作簿。查看用法：npm run --silent cli -- clear --help'],
+    ['--out with no file name', ['clear', KUNMING, '--out'], '选项 --out 缺少取值，应写成 --out <file>：写出清除标记后的工作簿。查看用法：npm run --silent cli -- clear --help'],
+    ['an unknown command', ['frobnicate'], '未知的命令“frobnicate”。可用命令：score、template、clear、packs。查看用法：npm run --silent cli -- --help'],
+    ['a misspelt command', ['scor', KUNMING], '未知的命令“scor”。可用命令：score、template、clear、packs。是否想用 score？查看用法：npm run --silent cli -- --help'],
+    ['an unknown option', ['score', KUNMING, '--frob'], '命令 score 没有选项“--frob”。查看用法：npm run --silent cli -- score --help'],
+    ['a misspelt option', ['score', KUNMING, '--rule', 'gz-zengcheng-2023'], '命令 score 没有选项“--rule”。是否想用 --rules？查看用法：npm run --silent cli -- score --help'],
+    ['a file name with a space, unquoted', ['score', '2023', '自评表.xlsx'], '参数过多：命令 score 只接受 <workbook>。文件名中有空格时请用引号括起来。查看用法：npm run --silent cli -- score --help'],
+  ];
+
+  test.each(cases)('%s', async (_what, args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${message}\n`);
+    expect(r.err).not.toMatch(/error:|missing|unknown|required|\bat .*:\d+/);
+    expect(r.out).toBe('');
+  });
+
+  test('--rules with no value lists the packs to choose from', async () => {
+    const r = await runCli(['score', KUNMING, '--rules']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('选项 --rules 缺少取值，应写成 --rules <ids>：规则包，多个用逗号分隔（见 packs）。可用规则包：gz-songwennuan、gz-zengcheng-2023、');
+  });
+
+  test('help is still shown, in Chinese where we wrote it, with exit 0', async () => {
+    const r = await runCli(['score', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('要评分的 .xlsx 工作簿');
+    expect(r.out).toContain('-h, --help               显示帮助');
+    expect(r.err).toBe('');
+  });
+});
