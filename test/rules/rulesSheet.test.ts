@@ -132,7 +132,32 @@ describe('规则 sheet', () => {
       const { resolved, findings } = rulesFromRows(values, SHEET);
       expect(findings.map((f) => f.cell)).toEqual([cell]);
       expect(findings[0].message).toContain('下限 700 大于上限 600');
+      expect(findings[0].message).toContain(`同一行的 H${cell.slice(1)} 上限（元）冲突`);
+      expect(findings[0].message).toContain('按规则包原值（400–600 元）执行。');
       expect(ruleOf(resolved, 'gz-zengcheng-2023/quarterly-band').rule).toMatchObject({ min: 400, max: 600 });
+    });
+
+    it('a 固定额 of 500 typed beside the 400–600 下限/上限 names the 固定额 cell the officer edited, and the pack’s band stays', () => {
+      const values = base();
+      const fixed = edit(values, 'gz-zengcheng-2023/quarterly-band', '固定额（元）', 500);
+      const row = fixed.slice(1);
+      const { resolved, findings } = rulesFromRows(values, SHEET);
+      expect(findings).toEqual([expect.objectContaining({ rule: 'rules-sheet/invalid-value', cell: fixed, value: 500 })]);
+      expect(findings[0].message).toBe(
+        `“规则”!I${row} 规则“gz-zengcheng-2023/quarterly-band”的固定额（元）与同一行的 G${row} 下限（元）、H${row} 上限（元）冲突，` +
+          '金额标准无法使用（固定额与上下限只能填一种），按规则包原值（400–600 元）执行。',
+      );
+      expect(ruleOf(resolved, 'gz-zengcheng-2023/quarterly-band').rule).toMatchObject({ min: 400, max: 600 });
+    });
+
+    it('a 上限 typed beside a fixed 200 元 standard names the 上限 cell, with the pack’s 200 元 in the message', () => {
+      const values = valuesOf(resolvePacks(['km-songwennuan-2019']));
+      const key = values.find((r) => typeof r[8] === 'number')?.[0] as string;
+      const cell = edit(values, key, '上限（元）', 300);
+      const { findings } = rulesFromRows(values, SHEET);
+      expect(findings.map((f) => f.cell)).toEqual([cell]);
+      expect(findings[0].message).toContain(`的上限（元）与同一行的 I${cell.slice(1)} 固定额（元）冲突`);
+      expect(findings[0].message).toMatch(/按规则包原值（[\d,]+ 元）执行。$/);
     });
 
     it('an unknown severity is a finding and the pack’s 违规 stays; 需核实 is taken', () => {

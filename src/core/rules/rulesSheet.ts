@@ -8,6 +8,7 @@
  * naming the cell, and that row keeps the pack's value. rulesFromRows(rulesToRows(x)) equals x.
  */
 import { a1, columnLetters } from '../address';
+import { bandText as bandSentence, fenBand } from '../checks/money';
 import { SEVERITY_LABEL, type Finding } from '../findings';
 import { LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { parseNumber } from '../parse/number';
@@ -422,33 +423,62 @@ function readNumber(
   return null;
 }
 
-function bandText(b: Band): string {
-  if (b.fixed !== undefined) return ` ${b.fixed}`;
-  if (b.min !== undefined && b.max !== undefined) return ` ${b.min}–${b.max}`;
-  if (b.max !== undefined) return ` ≤${b.max}`;
-  return ` ≥${b.min ?? ''}`;
+/** The pack's band as the checks' messages write it, for “按规则包原值（400–600 元）执行”. */
+function packBandText(b: Band): string {
+  return `（${bandSentence(fenBand(b)) || '未设置'}）`;
 }
+
+const BAND_KEYS = [
+  [RULE_COLUMNS.min, 'min'],
+  [RULE_COLUMNS.max, 'max'],
+  [RULE_COLUMNS.fixed, 'fixed'],
+] as const;
 
 /** A band from the 下限/上限/固定额 cells of a row; the base band when any cell or the whole is unusable. */
 function readBand(row: SheetRow, base: Band, reader: Reader, ruleId: string): Band {
-  const cols = [RULE_COLUMNS.min, RULE_COLUMNS.max, RULE_COLUMNS.fixed];
-  if (!cols.some((c) => row.has(c))) return base;
-  const fallback = bandText(base);
+  if (!BAND_KEYS.some(([c]) => row.has(c))) return base;
+  const fallback = packBandText(base);
   const read = (c: string, key: keyof Band): number | undefined | null =>
     row.has(c) ? readNumber(row, c, reader, ruleId, { fallback }) : base[key];
-  const min = read(RULE_COLUMNS.min, 'min');
-  const max = read(RULE_COLUMNS.max, 'max');
-  const fixed = read(RULE_COLUMNS.fixed, 'fixed');
-  if (min === null || max === null || fixed === null) return base;
-  const band = withBand({}, { min, max, fixed });
+  const values: Band = {};
+  for (const [c, key] of BAND_KEYS) {
+    const v = read(c, key);
+    if (v === null) return base;
+    if (v !== undefined) values[key] = v;
+  }
+  const band = withBand({}, values);
   const problem = bandProblem(band);
   if (problem) {
-    const first = cols.find((c) => row.has(c) && !isBlank(row.get(c))) ?? RULE_COLUMNS.min;
-    reader.problem(row, first, row.get(first), '下限≤上限，或只填固定额',
-      `规则“${ruleId}”的金额标准无法使用（${problem}），按规则包原值${fallback}执行。`);
+    reportBandConflict(row, reader, ruleId, { values, base, problem, fallback });
     return base;
   }
   return band;
+}
+
+/**
+ * The cells in conflict are 固定额 against 下限/上限, or 下限 against 上限. The finding points at the one
+ * the officer changed from the pack (the edit that caused the conflict) and names the others.
+ */
+function reportBandConflict(
+  row: SheetRow,
+  reader: Reader,
+  ruleId: string,
+  c: { values: Band; base: Band; problem: string; fallback: string },
+): void {
+  const filled = BAND_KEYS.filter(([column, key]) => row.has(column) && c.values[key] !== undefined);
+  if (filled.length === 0) {
+    const [column] = BAND_KEYS.find(([col]) => row.has(col)) ?? BAND_KEYS[0];
+    reader.problem(row, column, null, '下限、上限、固定额至少填一项',
+      `规则“${ruleId}”的下限、上限、固定额都为空，按规则包原值${c.fallback}执行。`);
+    return;
+  }
+  const fixedConflict = c.values.fixed !== undefined && (c.values.min !== undefined || c.values.max !== undefined);
+  const involved = fixedConflict ? filled : filled.filter(([, key]) => key !== 'fixed');
+  const edited = involved.filter(([, key]) => c.values[key] !== c.base[key]);
+  const [column] = edited.find(([, key]) => key === 'fixed') ?? edited[0] ?? (fixedConflict ? BAND_KEYS[2] : involved[0] ?? BAND_KEYS[0]);
+  const others = involved.filter(([col]) => col !== column).map(([col]) => `${row.cell(col)} ${col}`);
+  reader.problem(row, column, row.get(column), '下限≤上限，或只填固定额',
+    `规则“${ruleId}”的${column}与${others.length > 0 ? `同一行的 ${others.join('、')}` : '规则包的上下限'}冲突，金额标准无法使用（${c.problem}），按规则包原值${c.fallback}执行。`);
 }
 
 /** `target` without min/max/fixed, then with the defined ones of `band` (no undefined keys). */
