@@ -3,11 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { NotScorableError, runPipeline } from '../core/pipeline';
 import type { Report } from '../core/report/report';
+import { listPacks } from '../core/rules/resolvePacks';
 import type { MappingOverride } from '../core/snapshot';
 import type { ScoreCliOptions } from './main';
 import { openWorkbook, refuseOverwrite } from './openWorkbook';
 import { UserInputError } from './userInputError';
 import { printReport } from './printReport';
+import { rulesSheetInUse, scoreNotices } from './scoreNotices';
 
 const ROLES = ['budget', 'targets', 'actuals', 'selfEvaluation', 'indexSystem', 'ledger', 'rules', 'ignore'] as const;
 const MappingFile = z.array(
@@ -16,7 +18,7 @@ const MappingFile = z.array(
 
 export async function runScore(workbook: string, opts: ScoreCliOptions): Promise<number> {
   refuseOverwrite(workbook, opts.out);
-  const rules = opts.rules ? opts.rules.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined;
+  const rules = opts.rules === undefined ? undefined : parseRules(opts.rules);
   const parameters = parseParams(opts.param ?? []);
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
@@ -32,6 +34,9 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
     if (e instanceof NotScorableError) throw new UserInputError(`${e.message}（文件：${workbook}）`);
     throw e;
   }
+  if (opts.writeRules && !rulesSheetInUse(result)) {
+    throw new UserInputError(`--write-rules 需要同时用 --rules 选择规则包，如 --rules gz-zengcheng-2023 --write-rules；本次没有选择规则包，也就没有可写入的“规则”表。${availablePacks()}`);
+  }
   if (opts.out) {
     await host.apply(result.patch);
     await mkdir(dirname(resolve(opts.out)), { recursive: true });
@@ -42,7 +47,22 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
     await writeFile(opts.json, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
   }
   if (!opts.quiet) process.stdout.write(printReport(result.report, opts.out));
+  for (const notice of scoreNotices(result, { writeRules: opts.writeRules, parameters })) process.stderr.write(`提示：${notice}\n`);
   return 0;
+}
+
+function availablePacks(): string {
+  return `可用规则包：${listPacks().map((p) => p.id).join('、')}（说明见 npm run --silent cli -- packs）。`;
+}
+
+/** `--rules a,b` (comma or 全角逗号) → ['a', 'b'], every id a built-in pack. */
+function parseRules(text: string): string[] {
+  const ids = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UserInputError(`--rules 后面没有规则包编号（收到“${text}”）。${availablePacks()}`);
+  const known = new Set(listPacks().map((p) => p.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UserInputError(`未知的规则包“${unknown.join('”“')}”。${availablePacks()}`);
+  return ids;
 }
 
 /** `--param 月低保标准=1080` (repeatable) → { 月低保标准: 1080 }. */

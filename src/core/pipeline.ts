@@ -90,6 +90,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const checks: Finding[] = [...choice.findings];
   if (choice.resolved) {
     const names = packNames(choice.resolved);
+    if (ledgers.length === 0) checks.push(noLedgerFinding(names, choice.resolved.requested, mapping.searchedSheets));
     for (const ledger of ledgers) {
       checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
     }
@@ -204,6 +205,24 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     ...(scoredName ?? anomalyName ? { select: { sheet: (scoredName ?? anomalyName)!, cell: a1(0, 0) } } : {}),
   };
   return { report, patch };
+}
+
+/**
+ * Packs were chosen but there is no ledger to check: said once, as 提示, so the officer does not read
+ * the absence of findings as a clean ledger.
+ */
+function noLedgerFinding(names: string, ids: string[], searched: string[]): Finding {
+  const where = searched.length > 0 ? `（已查找工作表 ${searched.map((s) => `“${s}”`).join('、')}）` : '';
+  return {
+    rule: 'missing-ledger',
+    severity: 'info',
+    sheet: '',
+    cell: '',
+    row: 0,
+    value: ids.join('、'),
+    allowed: null,
+    message: `未找到发放明细表${where}，规则包“${names}”没有可检查的发放。如工作簿中有发放明细而未被识别，请把该表格的用途指定为“发放明细”后重新评分。`,
+  };
 }
 
 /** The year most payments were made in: the year being evaluated, unless the caller says otherwise. */

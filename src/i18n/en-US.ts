@@ -93,6 +93,7 @@ export const enUS: Messages = {
     'missing-actual': 'An indicator has no actual value.',
     'missing-budget': 'No budget execution figures were found.',
     'missing-evaluator-score': 'The index system lacks an evaluator score.',
+    'missing-ledger': 'Rule packs were chosen, but the workbook has no disbursement ledger to check.',
     'missing-weight': 'An indicator has no weight.',
     'over-achievement': 'The actual exceeds the target by 30% or more; the target may be too low and needs an explanation.',
     'over-budget': 'Spending exceeds the budget (execution rate above 100%).',

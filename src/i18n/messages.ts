@@ -23,6 +23,7 @@ export type CoreRule =
   | 'missing-actual'
   | 'missing-budget'
   | 'missing-evaluator-score'
+  | 'missing-ledger'
   | 'missing-weight'
   | 'over-achievement'
   | 'over-budget'

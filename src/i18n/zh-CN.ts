@@ -93,6 +93,7 @@ export const zhCN: Messages = {
     'missing-actual': '指标缺少实际完成值。',
     'missing-budget': '没有找到预算执行数据。',
     'missing-evaluator-score': '评价指标体系中缺少评价得分。',
+    'missing-ledger': '选择了规则包，但工作簿中没有找到发放明细表，没有可检查的发放。',
     'missing-weight': '指标缺少分值。',
     'over-achievement': '实际完成值超过目标 30% 以上，目标可能定得偏低，须说明原因。',
     'over-budget': '执行数超过预算数（执行率超过 100%）。',

@@ -1,6 +1,8 @@
 /**
  * 与参考标准挂钩的上限 (≤ 10 × 月低保标准 per household per year). The standard is a pack parameter the
- * officer sets; until then the rule reports once, as 提示, that it did not run and what to set.
+ * officer sets; until then the rule reports once, as 提示, that it did not run and what to set. The pane and
+ * the CLI both show this sentence, so it names only the 规则 sheet, which both have; the CLI adds its own
+ * hint about --param (src/cli/scoreNotices.ts).
  */
 import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
@@ -24,7 +26,7 @@ export function checkReferenceCap(rule: RuleOf<'referenceCap'>, meta: ResolvedRu
         { cell: '', row: 0 },
         null,
         null,
-        `规则“${rule.id}”（${per}不超过 ${rule.multiplier} 个月${label}）未执行：请在“规则”表的参数中填写“${label}”（${param?.unit ?? '元'}）后重新检查（${meta.source}）。`,
+        `规则“${rule.id}”（${per}不超过 ${rule.multiplier} 个月${label}）未执行：请在“规则”表的参数中填写“${label}”（${param?.unit ?? '元'}）后重新检查，工作簿中还没有“规则”表时先写入规则表（${meta.source}）。`,
       ),
     );
     return;
