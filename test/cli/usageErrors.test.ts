@@ -29,11 +29,30 @@ describe('a mistyped command line is answered in Chinese, naming what is wrong a
     expect(r.err).toContain('选项 --rules 缺少取值，应写成 --rules <ids>：规则包，多个用逗号分隔（见 packs）。可用规则包：gz-songwennuan、gz-zengcheng-2023、');
   });
 
-  test('help is still shown, in Chinese where we wrote it, with exit 0', async () => {
+  test('help is still shown, all in Chinese, headings and placeholders included, with exit 0', async () => {
     const r = await runCli(['score', '--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('要评分的 .xlsx 工作簿');
+    expect(r.out).toContain('用法： jixiao score [选项] <workbook>');
+    expect(r.out).toContain('参数：\n  workbook                 要评分的 .xlsx 工作簿');
+    expect(r.out).toContain('选项：\n  --rules <ids>            规则包');
     expect(r.out).toContain('-h, --help               显示帮助');
+    expect(r.out).not.toMatch(/Usage|Options|Arguments|\[options\]/);
     expect(r.err).toBe('');
+  });
+
+  test('the command list lines up its descriptions although some terms hold Chinese (two columns each)', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('命令：\n');
+    expect(r.out).not.toMatch(/Usage|Commands|\[command\]/);
+    const column = (term: string): number => {
+      const line = r.out.split('\n').find((l) => l.startsWith(`  ${term}`)) as string;
+      const rest = line.slice(2 + term.length);
+      const pad = rest.length - rest.trimStart().length;
+      // Terminal columns before the description: ASCII one each, 选项 and 命令 two each.
+      return 2 + [...term].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + pad;
+    };
+    expect(column('score [选项] <workbook>')).toBe(column('packs'));
+    expect(column('help [命令]')).toBe(column('template <out>'));
   });
 });
