@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { editRulesCell } from '../support/rulesSheetEdit';
 import { PACK_LIST, runCli } from './runCli';
 
 const KUNMING = 'examples/kunming-2019-self-evaluation.xlsx';
@@ -21,23 +22,11 @@ interface ReportFinding {
 
 const findingsOf = (json: string): ReportFinding[] => JSON.parse(readFileSync(json, 'utf8')).findings;
 
-/** Sets the cell under `header` in the 规则 sheet row of `ruleId`; returns its address. */
+/** Sets the cell under `header` in the 规则 sheet row of `ruleId`, writing the result to `out`; returns its address. */
 async function editRulesSheet(file: string, out: string, ruleId: string, header: string, value: number): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet('规则')!;
-  let col = 0;
-  let address = '';
-  ws.eachRow((row) => {
-    row.eachCell((c, n) => {
-      if (c.value === header && col === 0) col = n;
-    });
-    if (!address && col > 0 && row.getCell(1).value === ruleId) {
-      row.getCell(col).value = value;
-      address = row.getCell(col).address;
-    }
-  });
-  if (!address) throw new Error(`${ruleId} / ${header} not in the 规则 sheet`);
+  const address = editRulesCell(wb, ruleId, header, value);
   await wb.xlsx.writeFile(out);
   return address;
 }

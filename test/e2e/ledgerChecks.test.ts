@@ -8,6 +8,7 @@ import {
 import { clearPatch } from '../../src/core/output/clearPatch';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { scoreBytes, scoreWorkbook } from './scoreWorkbook';
+import { editRulesCell } from '../support/rulesSheetEdit';
 
 const LEDGER = '发放明细';
 /** The ledger's first payment is on sheet row 3 (title, then header). */
@@ -139,20 +140,7 @@ describe('the editable 规则 sheet', () => {
   async function editRule(bytes: Uint8Array, ruleIdPrefix: string, header: string, value: string | number): Promise<{ bytes: Uint8Array; cell: string }> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('规则')!;
-    let col = 0;
-    let cell = '';
-    ws.eachRow((row) => {
-      row.eachCell((c, n) => {
-        if (c.value === header && col === 0) col = n;
-      });
-      const id = String(row.getCell(1).value ?? '');
-      if (!cell && col > 0 && id.startsWith(ruleIdPrefix)) {
-        row.getCell(col).value = value;
-        cell = row.getCell(col).address;
-      }
-    });
-    if (!cell) throw new Error(`rule ${ruleIdPrefix} not found`);
+    const cell = editRulesCell(wb, ruleIdPrefix, header, value);
     const buf: unknown = await wb.xlsx.writeBuffer();
     return { bytes: buf as Uint8Array, cell };
   }
