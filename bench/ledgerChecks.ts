@@ -16,7 +16,8 @@ import { packNames, resolvePacks } from '../src/core/rules/resolvePacks';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import type { LedgerCheckResult, LedgerWorkload } from './results';
 import { benchSnapshot } from './snapshotFixture';
-import { cpuMs, forceGc, msSince, nowNs, PeakRssSampler, summarize } from './timing';
+import { pooledFreeBytes } from '../src/core/ledger/arrays';
+import { cpuMs, forceGc, settle, msSince, nowNs, PeakRssSampler, summarize } from './timing';
 import { generateZengchengLedger, zengchengSnapshot } from './zengchengLedger';
 
 export const LEDGER_PACK = 'gz-zengcheng-2023';
@@ -74,7 +75,8 @@ export async function measureLedgerChecks(workload: LedgerWorkload, rows: number
   let entries = 0;
   const byRule: Record<string, number> = {};
   for (let k = 0; k < runs; k++) {
-    forceGc();
+    await settle();
+    if (process.env.POOLDEBUG) process.stderr.write(`pool ${pooledFreeBytes() / 2 ** 20} MiB\n`);
     sampler.reset();
     const cpu0 = cpuMs();
     const t0 = nowNs();

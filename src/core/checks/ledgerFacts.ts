@@ -10,19 +10,19 @@ import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRules } from '../rules/resolvedRules';
 import { categoryIndex } from './classifyCategory';
 import { quarterOfSerial } from './quarterOfSerial';
-import { numberArray } from '../ledger/arrays';
+import { byteArray, copyOf, int32Array } from '../ledger/arrays';
 
 /** No group: the entry names no one (no 身份证号, 姓名 or 户号). */
 export const NO_GROUP = -1;
 
 export interface PeriodCalendar {
   /** The serial used for the entry: the rule's date, else 发放日期, 申请日期, 审核日期 (0 when none). */
-  serial: number[];
+  serial: ArrayLike<number>;
   /**
    * year × 4 + quarter (0–3), so consecutive quarters differ by 1 across a new year too; -1 when the entry
    * has no usable date. Its calendar year is `quarter >> 2`.
    */
-  quarter: number[];
+  quarter: Int32Array;
   /** The fields dates are taken from, in order. */
   fields: readonly DateField[];
   /** The field entry i's date came from (发放日期 when it has none). */
@@ -34,7 +34,7 @@ const DATE_FALLBACK: readonly DateField[] = ['paymentDate', 'applicationDate', '
 /** Number the distinct non-empty texts of a column in order of first appearance. */
 export function indexTexts(values: readonly (string | null)[]): TextIndex {
   const n = values.length;
-  const ids = numberArray(n);
+  const ids = int32Array(n);
   const byText = new Map<string, number>();
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -56,16 +56,16 @@ export function indexTexts(values: readonly (string | null)[]): TextIndex {
 
 interface Groups {
   /** Group per entry, NO_GROUP when the entry names no one. */
-  of: number[];
+  of: Int32Array;
   /** Groups are numbered 0 … count - 1. */
   count: number;
 }
 
 export class LedgerFacts {
   /** Index into `rules.categories`, -1 when the 类型 matches no category. */
-  readonly category: number[];
+  readonly category: Int32Array;
   /** Index into `texts` of the entry's 类型 text, -1 when it is empty. */
-  readonly categoryText: number[];
+  readonly categoryText: ArrayLike<number>;
   /** The distinct 类型 texts in order of first appearance. */
   readonly texts: string[];
   private readonly groups = new Map<Recipient, Groups>();
@@ -83,7 +83,7 @@ export class LedgerFacts {
     this.categoryText = index.ids;
     this.texts = index.values;
     const textCategory = this.texts.map((t) => categoryIndex(t, rules.categories));
-    const category = numberArray(n);
+    const category = int32Array(n);
     const ids = index.ids;
     for (let i = 0; i < n; i++) {
       const k = ids[i];
@@ -93,7 +93,7 @@ export class LedgerFacts {
   }
 
   /** Group number of the recipient of each entry (NO_GROUP when unknown). */
-  group(by: Recipient): number[] {
+  group(by: Recipient): Int32Array {
     return this.grouping(by).of;
   }
 
@@ -136,12 +136,12 @@ export class LedgerFacts {
       if (ids.groups[i] !== NO_GROUP) continue;
       const name = ledger.person[i];
       if (name === null || name === undefined || name === '') continue;
-      nameless ??= new Uint8Array(n);
+      nameless ??= byteArray(n);
       nameless[i] = 1;
     }
     if (nameless === null) return { of: ids.groups, count: ids.count };
     const names = groupStrings(ledger.person, nameless, ids.count);
-    const out = ids.groups.slice();
+    const out = copyOf(ids.groups);
     for (let i = 0; i < n; i++) if (out[i] === NO_GROUP) out[i] = names.groups[i];
     return { of: out, count: ids.count + names.count };
   }
@@ -152,10 +152,10 @@ export class LedgerFacts {
     const persons = this.grouping('person');
     const offset = households.count;
     // Copied (the ledger's numbering stays as it is) only when some entry has no 户号 but a person.
-    let out: number[] | null = null;
+    let out: Int32Array | null = null;
     for (let i = 0; i < households.groups.length && households.missing > 0; i++) {
       if (households.groups[i] === NO_GROUP && persons.of[i] !== NO_GROUP) {
-        out ??= households.groups.slice();
+        out ??= copyOf(households.groups);
         out[i] = offset + persons.of[i];
       }
     }
@@ -176,7 +176,8 @@ export class LedgerFacts {
     for (let i = 0; i < n && complete; i++) complete = own[i] > 0;
     let serial = own;
     if (!complete) {
-      serial = numberArray(n);
+      const filled = int32Array(n);
+      serial = filled;
       for (let i = 0; i < n; i++) {
         let s = 0;
         for (let k = 0; k < chain.length; k++) {
@@ -185,10 +186,10 @@ export class LedgerFacts {
             break;
           }
         }
-        serial[i] = s;
+        filled[i] = s;
       }
     }
-    const quarter = numberArray(n);
+    const quarter = int32Array(n);
     // A local copy: some module loaders turn imported functions into getters, and this runs per row.
     const quarterOf = quarterOfSerial;
     for (let i = 0; i < n; i++) {

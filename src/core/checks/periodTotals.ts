@@ -8,7 +8,7 @@
  */
 import type { Recipient, DateField } from '../rules/packSchema';
 import type { CheckInput } from './checkInput';
-import { filledArray } from '../ledger/arrays';
+import { byteArray, float64Array } from '../ledger/arrays';
 
 export interface PeriodEntry {
   i: number;
@@ -44,7 +44,7 @@ interface YearTotals {
    * Per recipient g, the first year it was paid in (at 2g; 0: never) and the total of that year (at
    * 2g + 1): side by side, so adding a payment touches one place in memory.
    */
-  firstYears: number[];
+  firstYears: Float64Array;
   /** Recipients numbered 0 … count - 1. */
   count: number;
   /** The other years of recipients paid in more than one, in order of their first payment. */
@@ -69,7 +69,7 @@ function yearTotals(input: CheckInput, mask: Uint8Array, by: Recipient, date: Da
   const byAmount = weight === 'amount';
   const n = ledger.length;
   const count = facts.groupCount(by);
-  const firstYears = filledArray(2 * count, 0);
+  const firstYears = float64Array(2 * count);
   let others: Map<number, RecipientYear> | null = null;
   for (let i = 0; i < n; i++) {
     const g = groups[i];
@@ -135,7 +135,7 @@ export function overCap(
   const amounts = ledger.amountFen;
   const byAmount = weight === 'amount';
   const lists = new Map<number, PeriodEntry[]>();
-  const wanted = new Uint8Array(count);
+  const wanted = byteArray(count);
   for (const o of over) {
     wanted[o.group] = 1;
     lists.set(o.group * YEARS + (o.year - FIRST_YEAR), []);

@@ -11,12 +11,12 @@
  * a million-row snapshot in memory, reading a million strings a second time costs more than numbering them.
  */
 
-import { numberArray } from './arrays';
+import { byteArray, int32Array, shorten } from './arrays';
 
 /** Group number per entry (-1 for none) and how many groups there are. */
 export interface StringGroups {
   /** Group number per value, -1 where the value is null, empty or left out. */
-  groups: number[];
+  groups: Int32Array;
   /** Number of distinct values. */
   count: number;
   /** How many entries have no group. */
@@ -114,7 +114,7 @@ class IntKeyTable {
    * Numbers the queued keys in order into `groups` (by entry index): a known key gets its group, a new
    * one the group `next` and then next + 1. Returns the next free group number.
    */
-  flush(groups: number[], next: number): number {
+  flush(groups: Int32Array, next: number): number {
     const count = this.queued;
     if (count === 0) return next;
     this.queued = 0;
@@ -232,8 +232,8 @@ const CHECK_VALUE = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2];
  * (the key of a string is `id.endsWith('x') ? id.toUpperCase() : id`).
  */
 export class IdKeys {
-  readonly groups: number[];
-  readonly plainValid: Uint8Array;
+  private groups: Int32Array;
+  private plainValid: Uint8Array;
   private readonly shaped: IntKeyTable;
   private other: StringTable | null = null;
   private next = 0;
@@ -241,8 +241,8 @@ export class IdKeys {
 
   /** For up to `capacity` entries. */
   constructor(capacity: number) {
-    this.groups = numberArray(capacity);
-    this.plainValid = new Uint8Array(capacity);
+    this.groups = int32Array(capacity);
+    this.plainValid = byteArray(capacity);
     // Ledgers repeat recipients: room for half as many keys as entries before the table grows.
     this.shaped = new IntKeyTable(0, 2, capacity / 2);
   }
@@ -298,14 +298,13 @@ export class IdKeys {
   /** The numbering of the first `n` entries. */
   done(n: number): IdGroups {
     this.next = this.shaped.flush(this.groups, this.next);
-    this.groups.length = n;
-    return { groups: this.groups, count: this.next, missing: this.missing, plainValid: n === this.plainValid.length ? this.plainValid : this.plainValid.slice(0, n) };
+    return { groups: shorten(this.groups, n), count: this.next, missing: this.missing, plainValid: shorten(this.plainValid, n) };
   }
 }
 
 /** Numbers any texts entry by entry (户号, 姓名): equal strings share a group. */
 export class TextKeys {
-  readonly groups: number[];
+  private groups: Int32Array;
   private readonly short: IntKeyTable;
   private readonly other = new StringTable();
   private next: number;
@@ -313,7 +312,7 @@ export class TextKeys {
 
   /** For up to `capacity` entries; numbering starts at `first`. */
   constructor(capacity: number, first = 0, which: 0 | 1 = 1) {
-    this.groups = numberArray(capacity);
+    this.groups = int32Array(capacity);
     this.short = new IntKeyTable(which, 3, capacity / 2);
     this.next = first;
   }
@@ -372,8 +371,7 @@ export class TextKeys {
   /** The numbering of the first `n` entries; `count` counts from the first number. */
   done(n: number, first = 0): StringGroups {
     this.next = this.short.flush(this.groups, this.next);
-    this.groups.length = n;
-    return { groups: this.groups, count: this.next - first, missing: this.missing };
+    return { groups: shorten(this.groups, n), count: this.next - first, missing: this.missing };
   }
 }
 

@@ -11,7 +11,7 @@ import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
-import { numberArray } from './arrays';
+import { float64Array, int32Array, shorten } from './arrays';
 import type { CellRange, CellScalar } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
 import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextIndex, type UnreadRow } from './types';
@@ -105,21 +105,22 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const cWho = cPerson >= 0 ? cPerson : cId;
 
   const capacity = Math.max(0, table.bodyEnd - table.bodyStart + 1);
-  // Plain arrays, not typed arrays (see ledger/arrays.ts); every slot up to n is written below.
-  const row = numberArray(capacity);
+  // Typed arrays from the pool (ledger/arrays.ts); every slot up to n is written below.
+  const row = int32Array(capacity);
   const person = new Array<string | null>(capacity);
   const idNumber = new Array<string | null>(capacity);
   const household = new Array<string | null>(capacity);
   const category = new Array<string | null>(capacity);
   const reason = new Array<string | null>(capacity);
-  const categoryIds = numberArray(capacity);
-  const reasonIds = numberArray(capacity);
-  const amountFen = numberArray(capacity);
-  const costFen = numberArray(capacity);
-  const applicationDate = numberArray(capacity);
-  const auditDate = numberArray(capacity);
-  const paymentDate = numberArray(capacity);
-  const entryDate = numberArray(capacity);
+  const categoryIds = int32Array(capacity);
+  const reasonIds = int32Array(capacity);
+  // Amounts in 分 exceed 32 bits from 21 million 元, and hold NaN and -Infinity: 64-bit numbers.
+  const amountFen = float64Array(capacity);
+  const costFen = float64Array(capacity);
+  const applicationDate = int32Array(capacity);
+  const auditDate = int32Array(capacity);
+  const paymentDate = int32Array(capacity);
+  const entryDate = int32Array(capacity);
   const categories = new TextNumbering();
   const reasons = new TextNumbering();
   // 身份证号 and 户号 are numbered here, while each text is still in the CPU's cache (ledger/keys.ts).
@@ -211,8 +212,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     entryDate[i] = dateOf(r, cEntry);
   }
   for (const a of [person, idNumber, household, category, reason]) a.length = n;
-  for (const a of [row, categoryIds, reasonIds, amountFen, costFen, applicationDate, auditDate, paymentDate, entryDate]) a.length = n;
-  const rows = row;
+  const rows = shorten(row, n);
   const lastPayment = n > 0 ? row[n - 1] : -1;
   // Among the payments, a merged row holding a number (its 序号) or starting in a payment column is a
   // payment merged by accident; one holding a heading (一、季度救助) in the 序号 column is a section title.
@@ -225,8 +225,8 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     if (typeof value === 'number' || fieldColumns.has(area.left)) unread.push({ row: r, range: area, value });
   }
   const texts: { category: TextIndex; reason: TextIndex } = {
-    category: { ids: categoryIds, values: categories.values },
-    reason: { ids: reasonIds, values: reasons.values },
+    category: { ids: shorten(categoryIds, n), values: categories.values },
+    reason: { ids: shorten(reasonIds, n), values: reasons.values },
   };
   return {
     sheet: table.sheet,
@@ -239,12 +239,12 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     household,
     category,
     reason,
-    amountFen,
-    costFen,
-    applicationDate,
-    auditDate,
-    paymentDate,
-    entryDate,
+    amountFen: shorten(amountFen, n),
+    costFen: shorten(costFen, n),
+    applicationDate: shorten(applicationDate, n),
+    auditDate: shorten(auditDate, n),
+    paymentDate: shorten(paymentDate, n),
+    entryDate: shorten(entryDate, n),
     raw: (i, field) => get(field, rows[i]),
     texts,
     keys: { idNumber: idKeys.done(n), household: householdKeys.done(n) },

@@ -1,9 +1,8 @@
 /**
- * 发放明细 (the payment ledger) as columns: one entry per payment, one array per field, numbers as
- * plain arrays of numbers (V8 keeps them unboxed) so a million rows fit in memory and per-person sums
- * stay linear. Not typed arrays: V8 counts a typed array's backing store as external memory and starts a
- * full collection of the heap after about 32 MB of it, and with a million-row snapshot in the heap that
- * collection costs more than reading and checking the ledger (see ledger/arrays.ts).
+ * 发放明细 (the payment ledger) as columns: one entry per payment, one array per field, numbers in typed
+ * arrays drawn from a pool kept between runs (ledger/arrays.ts), so a million rows fit in memory, cost no
+ * fresh memory on the next run, and per-person sums stay linear. The checks only read them
+ * (`ArrayLike<number>`): tests may build a ledger from plain arrays.
  */
 import type { CellRange, CellScalar } from '../snapshot';
 import type { IdGroups, StringGroups } from './keys';
@@ -43,7 +42,7 @@ export interface Ledger {
   /** Number of payments (ledger entries). */
   length: number;
   /** 0-based sheet row of each entry. */
-  row: number[];
+  row: ArrayLike<number>;
   /** Text fields, normalised (NFKC, trimmed); null when empty. 身份证号 as text even if stored as a number. */
   person: (string | null)[];
   idNumber: (string | null)[];
@@ -51,13 +50,13 @@ export interface Ledger {
   category: (string | null)[];
   reason: (string | null)[];
   /** Amounts in 分 (integer hundredths of a yuan); NaN when empty, -Infinity when not a number. */
-  amountFen: number[];
-  costFen: number[];
+  amountFen: ArrayLike<number>;
+  costFen: ArrayLike<number>;
   /** Dates as Excel serial days (integers); 0 when empty, -1 when present but not a date. */
-  applicationDate: number[];
-  auditDate: number[];
-  paymentDate: number[];
-  entryDate: number[];
+  applicationDate: ArrayLike<number>;
+  auditDate: ArrayLike<number>;
+  paymentDate: ArrayLike<number>;
+  entryDate: ArrayLike<number>;
   /** The raw cell of any field, for messages that quote what was typed. */
   raw(i: number, field: LedgerField): CellScalar;
   /**
@@ -90,7 +89,7 @@ export interface UnreadRow {
 
 /** Distinct texts of a column and, per entry, the index of its text (-1 for null). */
 export interface TextIndex {
-  ids: number[];
+  ids: ArrayLike<number>;
   values: string[];
 }
 
