@@ -10,6 +10,7 @@ import {
   LEDGER_FIELDS,
   type Ledger,
   type LedgerField,
+  type TextField,
 } from '../../src/core/ledger/types';
 import { parseDate, toSerial } from '../../src/core/parse/date';
 import { parseNumber } from '../../src/core/parse/number';
@@ -69,11 +70,13 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
     columns,
     length: n,
     row,
-    person: texts('person'),
-    idNumber: texts('idNumber'),
-    household: texts('household'),
-    category: texts('category'),
-    reason: texts('reason'),
+    ...textAccess({
+      person: texts('person'),
+      idNumber: texts('idNumber'),
+      household: texts('household'),
+      category: texts('category'),
+      reason: texts('reason'),
+    }),
     amountFen: entries.map((e) => fen(e.amount ?? null)),
     costFen: entries.map((e) => fen(e.cost ?? null)),
     applicationDate: dates('applicationDate'),
@@ -82,6 +85,15 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
     entryDate: dates('entryDate'),
     raw: (i, f) => entries[i]?.[f] ?? null,
   };
+}
+
+/** `Ledger.text` and `hasText` over columns of texts already normalised (null when empty). */
+export function textAccess(columns: Record<TextField, readonly (string | null)[]>): Pick<Ledger, 'text' | 'hasText'> {
+  const text = (field: TextField, i: number): string | null => {
+    const t = columns[field][i];
+    return t === undefined || t === '' ? null : t;
+  };
+  return { text, hasText: (field, i) => text(field, i) !== null };
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

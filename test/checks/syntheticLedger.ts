@@ -6,6 +6,7 @@
  */
 import type { Ledger } from '../../src/core/ledger/types';
 import { fromSerial, toSerial } from '../../src/core/parse/date';
+import { textAccess } from './ledgerOf';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -59,11 +60,7 @@ export function syntheticLedger(n: number, overEvery = 0): Ledger {
     columns: { person: 0, idNumber: 1, household: 2, category: 3, reason: 4, cost: 5, amount: 6, applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10 },
     length: n,
     row: Array.from({ length: n }, (_, i) => i + 1),
-    person,
-    idNumber,
-    household,
-    category,
-    reason,
+    ...textAccess({ person, idNumber, household, category, reason }),
     amountFen,
     costFen,
     applicationDate,

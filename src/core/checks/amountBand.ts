@@ -68,7 +68,7 @@ export function checkAmountBand(rule: RuleOf<'amountBand'>, meta: ResolvedRule, 
       let hit = small ? small[pair] : undefined;
       if (hit === undefined) hit = caseCache.get(pair);
       if (hit === undefined) {
-        const key = normalizeName(`${ledger.category[i] ?? ''}${ledger.reason[i] ?? ''}`);
+        const key = normalizeName(`${ledger.text('category', i) ?? ''}${ledger.text('reason', i) ?? ''}`);
         hit = cases.find((c) => c.keys.some((k) => key.includes(k)))?.standard ?? general;
         caseCache.set(pair, hit);
         if (small) small[pair] = hit;

@@ -37,15 +37,15 @@ export function headerPlace(ledger: Ledger): Place {
 
 /** Who received entry i: `张三`, else the 身份证号, else `第 12 行`. */
 export function recipientOf(ledger: Ledger, i: number): string {
-  return ledger.person[i] ?? ledger.idNumber[i] ?? `第 ${ledger.row[i] + 1} 行`;
+  return ledger.text('person', i) ?? ledger.text('idNumber', i) ?? `第 ${ledger.row[i] + 1} 行`;
 }
 
 const REASON_CHARS = 30;
 
 /** The payment as the ledger names it: `紧急救助（膝关节受伤住院手术）`. */
 export function paymentLabel(ledger: Ledger, i: number): string {
-  const category = ledger.category[i] ?? '未填类型的发放';
-  const reason = ledger.reason[i];
+  const category = ledger.text('category', i) ?? '未填类型的发放';
+  const reason = ledger.text('reason', i);
   if (!reason) return category;
   const short = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
   return `${category}（${short}）`;

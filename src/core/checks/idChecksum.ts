@@ -74,14 +74,15 @@ export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, 
   const plainValid = facts.idGroups().plainValid;
   for (let i = 0; i < ledger.length; i++) {
     if (plainValid[i] === 1) continue;
-    const id = ledger.idNumber[i];
+    const id = ledger.text('idNumber', i);
     if (!id) continue;
     if (isValidId(id) && !id.endsWith('000')) continue;
     const raw = ledger.raw(i, 'idNumber');
     const problem = idProblem(id, raw);
     if (problem === null) continue;
     const place = placeOf(ledger, i, 'idNumber');
-    const who = ledger.person[i] ? `${ledger.person[i]}的` : '';
+    const person = ledger.text('person', i);
+    const who = person ? `${person}的` : '';
     out.push(
       ruleFinding(
         rule,

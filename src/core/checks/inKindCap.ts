@@ -30,7 +30,7 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
     if (known !== 0) return known === 2;
     let hit = byText.get(pair);
     if (hit === undefined) {
-      const key = normalizeName(`${ledger.category[i] ?? ''}${ledger.reason[i] ?? ''}`);
+      const key = normalizeName(`${ledger.text('category', i) ?? ''}${ledger.text('reason', i) ?? ''}`);
       hit = keys.some((k) => key.includes(k));
       byText.set(pair, hit);
       if (small) small[pair] = hit ? 2 : 1;

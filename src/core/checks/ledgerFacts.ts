@@ -5,7 +5,7 @@
  * pass, so every rule stays linear.
  */
 import { groupIds, groupStrings, type IdGroups } from '../ledger/keys';
-import type { Ledger, TextIndex } from '../ledger/types';
+import type { Ledger, TextField, TextIndex } from '../ledger/types';
 import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRules } from '../rules/resolvedRules';
 import { categoryIndex } from './classifyCategory';
@@ -31,15 +31,15 @@ export interface PeriodCalendar {
 
 const DATE_FALLBACK: readonly DateField[] = ['paymentDate', 'applicationDate', 'auditDate'];
 
-/** Number the distinct non-empty texts of a column in order of first appearance. */
-export function indexTexts(values: readonly (string | null)[]): TextIndex {
-  const n = values.length;
+/** Number the distinct non-empty texts of a field in order of first appearance. */
+export function indexTexts(ledger: Ledger, field: TextField): TextIndex {
+  const n = ledger.length;
   const ids = int32Array(n);
   const byText = new Map<string, number>();
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const t = values[i];
-    if (t === null || t === undefined || t === '') {
+    const t = ledger.text(field, i);
+    if (t === null || t === '') {
       ids[i] = -1;
       continue;
     }
@@ -79,7 +79,7 @@ export class LedgerFacts {
   ) {
     const n = ledger.length;
     // Classify each distinct text once: a million rows usually carry a handful of 类型.
-    const index = ledger.texts?.category ?? indexTexts(ledger.category);
+    const index = ledger.texts?.category ?? indexTexts(ledger, 'category');
     this.categoryText = index.ids;
     this.texts = index.values;
     const textCategory = this.texts.map((t) => categoryIndex(t, rules.categories));
@@ -112,13 +112,13 @@ export class LedgerFacts {
 
   /** The 身份证号 numbered (a trailing x and X are the same check character), with which IDs are plainly valid. */
   idGroups(): IdGroups {
-    this.ids ??= this.ledger.keys?.idNumber ?? groupIds(this.ledger.idNumber);
+    this.ids ??= this.ledger.keys?.idNumber ?? groupIds(this.ledger.length, (i) => this.ledger.text('idNumber', i));
     return this.ids;
   }
 
   /** Each entry's 原因/备注 as an index into the distinct texts (-1 when empty). */
   reasonTexts(): TextIndex {
-    this.reasons ??= this.ledger.texts?.reason ?? indexTexts(this.ledger.reason);
+    this.reasons ??= this.ledger.texts?.reason ?? indexTexts(this.ledger, 'reason');
     return this.reasons;
   }
 
@@ -133,14 +133,12 @@ export class LedgerFacts {
     // Names count only where the ID is missing; usually nowhere, and then they need no table.
     let nameless: Uint8Array | null = null;
     for (let i = 0; i < n && ids.missing > 0; i++) {
-      if (ids.groups[i] !== NO_GROUP) continue;
-      const name = ledger.person[i];
-      if (name === null || name === undefined || name === '') continue;
+      if (ids.groups[i] !== NO_GROUP || !ledger.hasText('person', i)) continue;
       nameless ??= byteArray(n);
       nameless[i] = 1;
     }
     if (nameless === null) return { of: ids.groups, count: ids.count };
-    const names = groupStrings(ledger.person, nameless, ids.count);
+    const names = groupStrings(n, (i) => ledger.text('person', i), nameless, ids.count);
     const out = copyOf(ids.groups);
     for (let i = 0; i < n; i++) if (out[i] === NO_GROUP) out[i] = names.groups[i];
     return { of: out, count: ids.count + names.count };
@@ -148,7 +146,7 @@ export class LedgerFacts {
 
   /** A household is its 户号 when given; otherwise the person is a household of their own. */
   private householdGroups(): Groups {
-    const households = this.ledger.keys?.household ?? groupStrings(this.ledger.household);
+    const households = this.ledger.keys?.household ?? groupStrings(this.ledger.length, (i) => this.ledger.text('household', i));
     const persons = this.grouping('person');
     const offset = households.count;
     // Copied (the ledger's numbering stays as it is) only when some entry has no 户号 but a person.

@@ -162,7 +162,7 @@ export function perRecipientYear(by: Recipient): string {
 /** `户号 H001（张三）` or `张三`. */
 export function recipientText(input: CheckInput, i: number, by: Recipient): string {
   const { ledger } = input;
-  const person = ledger.person[i] ?? ledger.idNumber[i] ?? `第 ${ledger.row[i] + 1} 行`;
-  const household = ledger.household[i];
+  const person = ledger.text('person', i) ?? ledger.text('idNumber', i) ?? `第 ${ledger.row[i] + 1} 行`;
+  const household = ledger.text('household', i);
   return by === 'household' && household ? `户号 ${household}（${person}）` : person;
 }

@@ -26,11 +26,7 @@ function eachEmpty(input: CheckInput, field: LedgerField, found: (i: number, why
     case 'household':
     case 'category':
     case 'reason': {
-      const values = ledger[field];
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (v === null || v === undefined || v === '') found(i, 'empty');
-      }
+      for (let i = 0; i < n; i++) if (!ledger.hasText(field, i)) found(i, 'empty');
       return;
     }
     case 'amount':

@@ -375,19 +375,19 @@ export class TextKeys {
   }
 }
 
-/** Numbers the 身份证号 of a whole column. */
-export function groupIds(values: readonly (string | null)[]): IdGroups {
-  const keys = new IdKeys(values.length);
-  for (let i = 0; i < values.length; i++) keys.add(i, values[i] ?? null);
-  return keys.done(values.length);
+/** Numbers the 身份证号 of `n` entries, entry i's being `idOf(i)`. */
+export function groupIds(n: number, idOf: (i: number) => string | null): IdGroups {
+  const keys = new IdKeys(n);
+  for (let i = 0; i < n; i++) keys.add(i, idOf(i));
+  return keys.done(n);
 }
 
 /**
- * Numbers the texts of a whole column, for the entries where `include[i]` is set (all when null);
- * numbering starts at `first`.
+ * Numbers the texts of `n` entries, entry i's being `textOf(i)`, for the entries where `include[i]` is set
+ * (all when null; the others are not asked); numbering starts at `first`.
  */
-export function groupStrings(values: readonly (string | null)[], include: Uint8Array | null = null, first = 0): StringGroups {
-  const keys = new TextKeys(values.length, first, 0);
-  for (let i = 0; i < values.length; i++) keys.add(i, include === null || include[i] !== 0 ? values[i] ?? null : null);
-  return keys.done(values.length, first);
+export function groupStrings(n: number, textOf: (i: number) => string | null, include: Uint8Array | null = null, first = 0): StringGroups {
+  const keys = new TextKeys(n, first, 0);
+  for (let i = 0; i < n; i++) keys.add(i, include === null || include[i] !== 0 ? textOf(i) : null);
+  return keys.done(n, first);
 }

@@ -11,10 +11,10 @@ import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
-import { float64Array, int32Array, shorten } from './arrays';
+import { byteArray, float64Array, int32Array, shorten } from './arrays';
 import type { CellRange, CellScalar } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
-import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextIndex, type UnreadRow } from './types';
+import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextField, type TextIndex, type UnreadRow } from './types';
 
 /** Fields whose merged cells apply to every row they span (a category label merged over its payments). */
 const FILLED: ReadonlySet<LedgerField> = new Set(['person', 'idNumber', 'household', 'category', 'reason']);
@@ -107,11 +107,8 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const capacity = Math.max(0, table.bodyEnd - table.bodyStart + 1);
   // Typed arrays from the pool (ledger/arrays.ts); every slot up to n is written below.
   const row = int32Array(capacity);
-  const person = new Array<string | null>(capacity);
-  const idNumber = new Array<string | null>(capacity);
-  const household = new Array<string | null>(capacity);
-  const category = new Array<string | null>(capacity);
-  const reason = new Array<string | null>(capacity);
+  // Whether each entry names someone in 姓名 (the other text fields' numbering says it for them).
+  const named = byteArray(capacity);
   const categoryIds = int32Array(capacity);
   const reasonIds = int32Array(capacity);
   // Amounts in 分 exceed 32 bits from 21 million 元, and hold NaN and -Infinity: 64-bit numbers.
@@ -183,27 +180,21 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     }
     const i = n++;
     row[i] = r;
-    person[i] = cPerson < 0 ? null : plain(filled(r, cPerson));
+    if (cPerson >= 0 && !blankText(filled(r, cPerson))) named[i] = 1;
     // An 18-character ID of digits (and X) and a short 户号 of letters and digits are already clean:
     // numbering them checks that on the way, so such a text is read once.
-    if (cId < 0) idKeys.add(i, (idNumber[i] = null));
+    if (cId < 0) idKeys.add(i, null);
     else {
       const v = filled(r, cId);
-      if (typeof v === 'string' && idKeys.addShaped(i, v)) idNumber[i] = v;
-      else idKeys.add(i, (idNumber[i] = plain(v)));
+      if (!(typeof v === 'string' && idKeys.addShaped(i, v))) idKeys.add(i, plain(v));
     }
-    if (cHousehold < 0) householdKeys.add(i, (household[i] = null));
+    if (cHousehold < 0) householdKeys.add(i, null);
     else {
       const v = filled(r, cHousehold);
-      if (typeof v === 'string' && householdKeys.addClean(i, v)) household[i] = v;
-      else householdKeys.add(i, (household[i] = plain(v)));
+      if (!(typeof v === 'string' && householdKeys.addClean(i, v))) householdKeys.add(i, plain(v));
     }
-    const k = cCategory < 0 ? -1 : categories.of(filled(r, cCategory));
-    categoryIds[i] = k;
-    category[i] = k < 0 ? null : categories.values[k];
-    const m = cReason < 0 ? -1 : reasons.of(filled(r, cReason));
-    reasonIds[i] = m;
-    reason[i] = m < 0 ? null : reasons.values[m];
+    categoryIds[i] = cCategory < 0 ? -1 : categories.of(filled(r, cCategory));
+    reasonIds[i] = cReason < 0 ? -1 : reasons.of(filled(r, cReason));
     amountFen[i] = money(r, cAmount, amountScale);
     costFen[i] = money(r, cCost, costScale);
     applicationDate[i] = dateOf(r, cApplication);
@@ -211,9 +202,8 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     paymentDate[i] = dateOf(r, cPayment);
     entryDate[i] = dateOf(r, cEntry);
   }
-  for (const a of [person, idNumber, household, category, reason]) a.length = n;
   const rows = shorten(row, n);
-  const lastPayment = n > 0 ? row[n - 1] : -1;
+  const lastPayment = n > 0 ? rows[n - 1] : -1;
   // Among the payments, a merged row holding a number (its 序号) or starting in a payment column is a
   // payment merged by accident; one holding a heading (一、季度救助) in the 序号 column is a section title.
   const fieldColumns = new Set(Object.values(columns));
@@ -228,17 +218,36 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     category: { ids: shorten(categoryIds, n), values: categories.values },
     reason: { ids: shorten(reasonIds, n), values: reasons.values },
   };
+  const keys = { idNumber: idKeys.done(n), household: householdKeys.done(n) };
+  const personNamed = shorten(named, n);
+  // Texts are read again from the sheet when asked, as the loop above read them (see Ledger.text).
+  const text = (field: TextField, i: number): string | null => {
+    if (field === 'category' || field === 'reason') {
+      const k = texts[field].ids[i];
+      return k < 0 ? null : texts[field].values[k];
+    }
+    const c = columns[field];
+    return c === undefined ? null : plain(filled(rows[i], c));
+  };
+  const hasText = (field: TextField, i: number): boolean => {
+    switch (field) {
+      case 'person':
+        return personNamed[i] === 1;
+      case 'idNumber':
+      case 'household':
+        return keys[field].groups[i] >= 0;
+      default:
+        return texts[field].ids[i] >= 0;
+    }
+  };
   return {
     sheet: table.sheet,
     headerRow: table.headerRow,
     columns,
     length: n,
     row: rows,
-    person,
-    idNumber,
-    household,
-    category,
-    reason,
+    text,
+    hasText,
     amountFen: shorten(amountFen, n),
     costFen: shorten(costFen, n),
     applicationDate: shorten(applicationDate, n),
@@ -247,7 +256,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     entryDate: shorten(entryDate, n),
     raw: (i, field) => get(field, rows[i]),
     texts,
-    keys: { idNumber: idKeys.done(n), household: householdKeys.done(n) },
+    keys,
     unread,
   };
 }
@@ -317,6 +326,18 @@ function isClean(v: string): boolean {
     } else if (c !== 0x28 && c !== 0x29 && c !== 0x2d) return false;
   }
   return true;
+}
+
+/** True when `plain(v)` is null, without making the text in the usual case (a name of CJK characters). */
+function blankText(v: CellScalar): boolean {
+  if (v === null) return true;
+  if (typeof v === 'string' && v.length > 0 && !mayBeBlankStart(v.charCodeAt(0))) return false;
+  return plain(v) === null;
+}
+
+/** Code units a text may start with and still be blank after normalising: whitespace and its kin. */
+function mayBeBlankStart(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0x3000) || c >= 0xfe00;
 }
 
 /** Already-clean text is kept as it is; anything else is normalised (NFKC, spaces); empty is null. */

@@ -26,6 +26,9 @@ export const LEDGER_FIELDS: readonly LedgerField[] = [
   'applicationDate', 'auditDate', 'paymentDate', 'entryDate',
 ];
 
+/** The fields held as text (`Ledger.text`). */
+export type TextField = 'person' | 'idNumber' | 'household' | 'category' | 'reason';
+
 /** Chinese names of the fields, for messages. */
 export const LEDGER_FIELD_LABEL: Record<LedgerField, string> = {
   person: '姓名', idNumber: '身份证号', household: '户号', category: '类型', reason: '原因/备注',
@@ -43,12 +46,15 @@ export interface Ledger {
   length: number;
   /** 0-based sheet row of each entry. */
   row: ArrayLike<number>;
-  /** Text fields, normalised (NFKC, trimmed); null when empty. 身份证号 as text even if stored as a number. */
-  person: (string | null)[];
-  idNumber: (string | null)[];
-  household: (string | null)[];
-  category: (string | null)[];
-  reason: (string | null)[];
+  /**
+   * Entry i's text in a text field, normalised (NFKC, trimmed); null when empty. 身份证号 as text even if
+   * stored as a number. readLedger keeps no column of these texts: a million-entry array of strings costs
+   * more to make than reading the sheet again for the few messages that quote one (the checks work on the
+   * numbered `texts` and `keys`).
+   */
+  text(field: TextField, i: number): string | null;
+  /** Whether entry i has text in the field (`text(field, i) !== null`), without making the text. */
+  hasText(field: TextField, i: number): boolean;
   /** Amounts in 分 (integer hundredths of a yuan); NaN when empty, -Infinity when not a number. */
   amountFen: ArrayLike<number>;
   costFen: ArrayLike<number>;
@@ -62,12 +68,12 @@ export interface Ledger {
   /**
    * Optional (readLedger fills them): the distinct 类型 and 原因/备注 texts in order of first appearance, and
    * per entry the index of its text (-1 when empty), so rules keyed by these texts never hash a string per
-   * row. They must agree with `category` and `reason`; without them the checks number the texts themselves.
+   * row. They must agree with `text`; without them the checks number the texts themselves.
    */
   texts?: { category: TextIndex; reason: TextIndex };
   /**
    * Optional (readLedger fills them): the 身份证号 and 户号 numbered in order of first appearance
-   * (ledger/keys.ts), agreeing with `idNumber` and `household`; without them the checks number them.
+   * (ledger/keys.ts), agreeing with `text`; without them the checks number them.
    */
   keys?: { idNumber: IdGroups; household: StringGroups };
   /**

@@ -30,7 +30,7 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
   for (let i = 0; i < ledger.length; i++) {
     const amount = ledger.amountFen[i];
     if (Number.isFinite(amount)) totalFen += amount;
-    const category = ledger.category[i] ?? '（未填类型）';
+    const category = ledger.text('category', i) ?? '（未填类型）';
     let g = groups.get(category);
     if (!g) {
       g = { category, count: 0, sumFen: 0, members: [], first: i };
@@ -48,7 +48,7 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
     }
     return seen.size;
   };
-  const who = (i: number) => ledger.idNumber[i] ?? ledger.person[i];
+  const who = (i: number) => ledger.text('idNumber', i) ?? ledger.text('person', i);
   const categoryCol = ledger.columns.category ?? ledger.columns.amount ?? 0;
   return {
     sheet: ledger.sheet,
@@ -59,7 +59,7 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
       count: g.count,
       sumFen: g.sumFen,
       persons: () => distinct(g.members, who),
-      households: () => distinct(g.members, (i) => ledger.household[i] ?? who(i)),
+      households: () => distinct(g.members, (i) => ledger.text('household', i) ?? who(i)),
       firstCell: a1(ledger.row[g.first], categoryCol),
     })),
   };
