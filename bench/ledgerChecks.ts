@@ -101,12 +101,14 @@ export async function measureLedgerChecks(workload: LedgerWorkload, rows: number
   const kept = checkOnce(snapshot);
   forceGc();
   const heapRetained = process.memoryUsage().heapUsed - heapBase;
+  // The ledger's typed arrays, in use and kept in the pool (outside the heap).
+  const arrayBuffers = process.memoryUsage().arrayBuffers;
   if (kept.findings.length !== findings) throw new Error('runs disagree on the findings');
   await sampler.stop();
   const total = parse.map((p, k) => p + check[k]);
   return {
     workload, rows, entries, runs, buildMs, planted,
     detect: summarize(detect), parse: summarize(parse), check: summarize(check), total: summarize(total), cpu: summarize(cpu),
-    findings, byRule, heapSnapshot: heapBase, rssBase, peakRss, peakHeapDelta, heapRetained,
+    findings, byRule, heapSnapshot: heapBase, rssBase, peakRss, peakHeapDelta, heapRetained, arrayBuffers,
   };
 }

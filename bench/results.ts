@@ -151,6 +151,8 @@ export interface LedgerCheckResult {
   peakHeapDelta: number;
   /** Heap the ledger and its findings keep after GC. */
   heapRetained: number;
+  /** Typed-array memory after the runs and one more kept: the ledger's arrays and the pool's free memory. */
+  arrayBuffers: number;
 }
 
 /** Whether the 增城 ledger snapshot is what XlsxHost.read() returns for the same rows in a file. */
