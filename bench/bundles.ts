@@ -36,21 +36,25 @@ export interface PaneLoad {
 /** Serves the build on 127.0.0.1 and opens preview.html `LOADS` times, each in a fresh page. */
 export async function measurePaneLoad(build: Build, loads = LOADS): Promise<PaneLoad> {
   const server = await serveDirectory(build.outputPath);
-  const browser = await launchChromium();
+  // Closed whatever happens, Chromium missing included: an open server would keep the bench from exiting.
   try {
-    const samples: number[] = [];
-    for (let i = 0; i < loads; i++) {
-      const page = await browser.context.newPage();
-      try {
-        samples.push(await loadPreview(page, `${server.url}preview.html`));
-      } finally {
-        await page.close();
+    const browser = await launchChromium();
+    try {
+      const samples: number[] = [];
+      for (let i = 0; i < loads; i++) {
+        const page = await browser.context.newPage();
+        try {
+          samples.push(await loadPreview(page, `${server.url}preview.html`));
+        } finally {
+          await page.close();
+        }
       }
+      const [first, ...rest] = samples;
+      return { samples, first, median: median(rest.length > 0 ? rest : samples) };
+    } finally {
+      await browser.close();
     }
-    const [first, ...rest] = samples;
-    return { samples, first, median: median(rest.length > 0 ? rest : samples) };
   } finally {
-    await browser.close();
     await server.close();
   }
 }
