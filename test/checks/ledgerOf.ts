@@ -19,13 +19,13 @@ import type { CellScalar } from '../../src/core/snapshot';
 
 export type Entry = Partial<Record<LedgerField, CellScalar>>;
 
-/** A (sheet) column per field: A 姓名 … G 金额 … K 录入日期. */
+/** A (sheet) column per field: A 姓名 … G 金额 … K 录入日期, L 发放形式. */
 export const COLUMN: Record<LedgerField, number> = {
   person: 0, idNumber: 1, household: 2, category: 3, reason: 4, cost: 5, amount: 6,
-  applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10,
+  applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10, form: 11,
 };
 
-const TEXT_FIELDS = ['person', 'idNumber', 'household', 'category', 'reason'] as const;
+const TEXT_FIELDS = ['person', 'idNumber', 'household', 'category', 'reason', 'form'] as const;
 const DATE_FIELDS = ['applicationDate', 'auditDate', 'paymentDate', 'entryDate'] as const;
 
 export interface LedgerOptions {
@@ -76,6 +76,7 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
       household: texts('household'),
       category: texts('category'),
       reason: texts('reason'),
+      form: texts('form'),
     }),
     amountFen: entries.map((e) => fen(e.amount ?? null)),
     costFen: entries.map((e) => fen(e.cost ?? null)),
@@ -87,10 +88,10 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
   };
 }
 
-/** `Ledger.text` and `hasText` over columns of texts already normalised (null when empty). */
-export function textAccess(columns: Record<TextField, readonly (string | null)[]>): Pick<Ledger, 'text' | 'hasText'> {
+/** `Ledger.text` and `hasText` over columns of texts already normalised (null when empty; no column: all null). */
+export function textAccess(columns: Partial<Record<TextField, readonly (string | null)[]>>): Pick<Ledger, 'text' | 'hasText'> {
   const text = (field: TextField, i: number): string | null => {
-    const t = columns[field][i];
+    const t = columns[field]?.[i];
     return t === undefined || t === '' ? null : t;
   };
   return { text, hasText: (field, i) => text(field, i) !== null };

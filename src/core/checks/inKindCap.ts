@@ -1,6 +1,8 @@
 /**
- * 实物慰问品上限 (每户每次不超过 500 元): payments of the in-kind category, or whose 类型 or 原因/备注
- * names goods (实物, 慰问品), above the cap.
+ * 实物慰问品上限 (每户每次不超过 500 元): payments in kind above the cap. A payment is in kind when its
+ * 发放形式 says so (实物, 物资 …); when its 发放形式 says money (现金, 转账, 银行卡 …) it is not, whatever
+ * its 类型 says; otherwise (no such column, an empty cell, or a form that says neither) it is in kind when
+ * it is of the in-kind category or its 类型 or 原因/备注 names goods (the rule's keywords: 实物, 慰问品).
  */
 import { normalizeName } from '../parse/text';
 import type { RuleOf } from '../rules/packSchema';
@@ -8,6 +10,20 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { ruleFinding, paymentLabel, placeOf } from './entryFinding';
 import { formatFen, formatLimit, plainYuan, yuanToFen } from './money';
+
+/** Words of a 发放形式 cell that mean goods, besides the rule's own keywords. */
+const GOODS_FORMS = ['实物', '物资', '物品'];
+/** Words of a 发放形式 cell that mean money. */
+const MONEY_FORMS = ['现金', '转账', '转帐', '银行', '打卡', '代发', '汇款', '社保卡', '一卡通', '微信', '支付宝'];
+
+type Form = 'goods' | 'money' | 'unknown';
+
+function formOf(text: string, keywords: readonly string[]): Form {
+  const key = normalizeName(text);
+  if (keywords.some((k) => key.includes(k)) || GOODS_FORMS.some((k) => key.includes(k))) return 'goods';
+  if (MONEY_FORMS.some((k) => key.includes(k))) return 'money';
+  return 'unknown';
+}
 
 export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, facts, rules, out } = input;
@@ -37,13 +53,19 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
     }
     return hit;
   };
+  // What each distinct 发放形式 says, once.
+  const forms = facts.formTexts();
+  const formOfText = forms.values.map((t) => formOf(t, keys));
   const amounts = ledger.amountFen;
   const category = facts.category;
   for (let i = 0; i < ledger.length; i++) {
     const fen = amounts[i];
     if (!(fen > capFen) || fen === Infinity) continue;
-    if (category[i] !== own && !named(i)) continue;
+    const k = forms.ids[i];
+    const form = k < 0 ? 'unknown' : formOfText[k];
+    if (form === 'money' || (form === 'unknown' && category[i] !== own && !named(i))) continue;
     const place = placeOf(ledger, i, 'amount');
+    const how = form === 'goods' ? `（发放形式：${ledger.text('form', i)}）` : '';
     out.push(
       ruleFinding(
         rule,
@@ -51,7 +73,7 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
         place,
         fen / 100,
         `≤${plainYuan(capFen)}`,
-        `${place.ref} ${paymentLabel(ledger, i)}金额 ${formatFen(fen)} 元，超过实物慰问品每户每次上限 ${formatLimit(capFen)} 元（${meta.source}）。`,
+        `${place.ref} ${paymentLabel(ledger, i)}${how}金额 ${formatFen(fen)} 元，超过实物慰问品每户每次上限 ${formatLimit(capFen)} 元（${meta.source}）。`,
       ),
     );
   }

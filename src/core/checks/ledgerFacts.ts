@@ -72,6 +72,7 @@ export class LedgerFacts {
   private readonly calendars = new Map<DateField, PeriodCalendar>();
   private ids: IdGroups | null = null;
   private reasons: TextIndex | null = null;
+  private forms: TextIndex | null = null;
 
   constructor(
     readonly ledger: Ledger,
@@ -120,6 +121,12 @@ export class LedgerFacts {
   reasonTexts(): TextIndex {
     this.reasons ??= this.ledger.texts?.reason ?? indexTexts(this.ledger, 'reason');
     return this.reasons;
+  }
+
+  /** Each entry's 发放形式 as an index into the distinct texts (-1 when empty or there is no such column). */
+  formTexts(): TextIndex {
+    this.forms ??= this.ledger.texts?.form ?? indexTexts(this.ledger, 'form');
+    return this.forms;
   }
 
   /**

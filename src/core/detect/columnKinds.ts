@@ -25,6 +25,7 @@ export type ColumnKind =
   | 'household'
   | 'category'
   | 'reason'
+  | 'form'
   | 'amount'
   | 'applicationDate'
   | 'auditDate'
@@ -53,6 +54,7 @@ const SYNONYMS: readonly (readonly [ColumnKind, readonly string[]])[] = [
   ['score', ['评价得分', '评分', '得分']],
   ['weight', ['分值', '权重', '标准分', '分数']],
   ['fundSource', ['资金来源', '资金类别']],
+  ['form', ['发放形式', '发放方式', '慰问形式', '慰问方式', '救助形式']],
   ['idNumber', ['身份证号码', '身份证号', '身份证', '证件号码']],
   ['household', ['户号', '家庭编号', '户主']],
   ['person', ['姓名', '受助人', '慰问对象', '救助对象', '职工姓名']],
@@ -110,6 +112,6 @@ export const BUDGET_KINDS: ReadonlySet<ColumnKind> = new Set([
   'budgetInitial', 'budgetAdjusted', 'budgetExecuted', 'executionRate',
 ]);
 export const LEDGER_KINDS: ReadonlySet<ColumnKind> = new Set([
-  'person', 'idNumber', 'household', 'category', 'reason', 'amount', 'applicationDate', 'auditDate',
+  'person', 'idNumber', 'household', 'category', 'reason', 'form', 'amount', 'applicationDate', 'auditDate',
   'paymentDate', 'entryDate', 'cost',
 ]);

@@ -1,7 +1,7 @@
 /**
  * Reads a mapped 发放明细 table into the columnar `Ledger`: one pass over the rows, each cell read once,
  * no per-cell format lookup and no allocation per cell in the common case (clean text is kept as it is,
- * numbers and date serials go straight into arrays of numbers). The 类型 and 原因/备注 texts repeat, so
+ * numbers and date serials go straight into arrays of numbers). The 类型, 原因/备注 and 发放形式 texts repeat, so
  * each distinct text is normalised once and numbered (`Ledger.texts`); the 身份证号 and 户号 are numbered
  * as they are read (`Ledger.keys`, ledger/keys.ts), so the per-person and per-household rules never hash
  * a string again.
@@ -17,7 +17,7 @@ import { IdKeys, TextKeys } from './keys';
 import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextField, type TextIndex, type UnreadRow } from './types';
 
 /** Fields whose merged cells apply to every row they span (a category label merged over its payments). */
-const FILLED: ReadonlySet<LedgerField> = new Set(['person', 'idNumber', 'household', 'category', 'reason']);
+const FILLED: ReadonlySet<LedgerField> = new Set(['person', 'idNumber', 'household', 'category', 'reason', 'form']);
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|本页小计|累计)$/;
 /** Raw texts remembered per column (beyond, a new raw text is normalised again; its number is still found). */
 const RAW_CACHE_LIMIT = 100_000;
@@ -93,6 +93,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const cHousehold = col('household');
   const cCategory = col('category');
   const cReason = col('reason');
+  const cForm = col('form');
   const cAmount = col('amount');
   const cCost = col('cost');
   const cApplication = col('applicationDate');
@@ -111,6 +112,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const named = byteArray(capacity);
   const categoryIds = int32Array(capacity);
   const reasonIds = int32Array(capacity);
+  const formIds = int32Array(capacity);
   // Amounts in 分 exceed 32 bits from 21 million 元, and hold NaN and -Infinity: 64-bit numbers.
   const amountFen = float64Array(capacity);
   const costFen = float64Array(capacity);
@@ -120,6 +122,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const entryDate = int32Array(capacity);
   const categories = new TextNumbering();
   const reasons = new TextNumbering();
+  const forms = new TextNumbering();
   // 身份证号 and 户号 are numbered here, while each text is still in the CPU's cache (ledger/keys.ts).
   const idKeys = new IdKeys(capacity);
   const householdKeys = new TextKeys(capacity);
@@ -195,6 +198,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     }
     categoryIds[i] = cCategory < 0 ? -1 : categories.of(filled(r, cCategory));
     reasonIds[i] = cReason < 0 ? -1 : reasons.of(filled(r, cReason));
+    formIds[i] = cForm < 0 ? -1 : forms.of(filled(r, cForm));
     amountFen[i] = money(r, cAmount, amountScale);
     costFen[i] = money(r, cCost, costScale);
     applicationDate[i] = dateOf(r, cApplication);
@@ -214,15 +218,16 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     const value = grid.value(area.top, area.left);
     if (typeof value === 'number' || fieldColumns.has(area.left)) unread.push({ row: r, range: area, value });
   }
-  const texts: { category: TextIndex; reason: TextIndex } = {
+  const texts: { category: TextIndex; reason: TextIndex; form: TextIndex } = {
     category: { ids: shorten(categoryIds, n), values: categories.values },
     reason: { ids: shorten(reasonIds, n), values: reasons.values },
+    form: { ids: shorten(formIds, n), values: forms.values },
   };
   const keys = { idNumber: idKeys.done(n), household: householdKeys.done(n) };
   const personNamed = shorten(named, n);
   // Texts are read again from the sheet when asked, as the loop above read them (see Ledger.text).
   const text = (field: TextField, i: number): string | null => {
-    if (field === 'category' || field === 'reason') {
+    if (field === 'category' || field === 'reason' || field === 'form') {
       const k = texts[field].ids[i];
       return k < 0 ? null : texts[field].values[k];
     }

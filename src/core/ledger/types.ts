@@ -14,6 +14,7 @@ export type LedgerField =
   | 'household'
   | 'category'
   | 'reason'
+  | 'form'
   | 'amount'
   | 'cost'
   | 'applicationDate'
@@ -22,16 +23,16 @@ export type LedgerField =
   | 'entryDate';
 
 export const LEDGER_FIELDS: readonly LedgerField[] = [
-  'person', 'idNumber', 'household', 'category', 'reason', 'amount', 'cost',
+  'person', 'idNumber', 'household', 'category', 'reason', 'form', 'amount', 'cost',
   'applicationDate', 'auditDate', 'paymentDate', 'entryDate',
 ];
 
 /** The fields held as text (`Ledger.text`). */
-export type TextField = 'person' | 'idNumber' | 'household' | 'category' | 'reason';
+export type TextField = 'person' | 'idNumber' | 'household' | 'category' | 'reason' | 'form';
 
 /** Chinese names of the fields, for messages. */
 export const LEDGER_FIELD_LABEL: Record<LedgerField, string> = {
-  person: '姓名', idNumber: '身份证号', household: '户号', category: '类型', reason: '原因/备注',
+  person: '姓名', idNumber: '身份证号', household: '户号', category: '类型', reason: '原因/备注', form: '发放形式',
   amount: '金额', cost: '费用', applicationDate: '申请日期', auditDate: '审核日期', paymentDate: '发放日期',
   entryDate: '录入日期',
 };
@@ -66,11 +67,11 @@ export interface Ledger {
   /** The raw cell of any field, for messages that quote what was typed. */
   raw(i: number, field: LedgerField): CellScalar;
   /**
-   * Optional (readLedger fills them): the distinct 类型 and 原因/备注 texts in order of first appearance, and
+   * Optional (readLedger fills them): the distinct 类型, 原因/备注 and 发放形式 texts in order of first appearance, and
    * per entry the index of its text (-1 when empty), so rules keyed by these texts never hash a string per
    * row. They must agree with `text`; without them the checks number the texts themselves.
    */
-  texts?: { category: TextIndex; reason: TextIndex };
+  texts?: { category: TextIndex; reason: TextIndex; form: TextIndex };
   /**
    * Optional (readLedger fills them): the 身份证号 and 户号 numbered in order of first appearance
    * (ledger/keys.ts), agreeing with `text`; without them the checks number them.

@@ -22,7 +22,7 @@ export const dateFieldSchema = z.enum(['applicationDate', 'auditDate', 'paymentD
 export type DateField = z.infer<typeof dateFieldSchema>;
 
 export const ledgerFieldSchema = z.enum([
-  'person', 'idNumber', 'household', 'category', 'reason', 'amount', 'cost',
+  'person', 'idNumber', 'household', 'category', 'reason', 'form', 'amount', 'cost',
   'applicationDate', 'auditDate', 'paymentDate', 'entryDate',
 ]);
 
