@@ -4,7 +4,9 @@
  * row paid by bank transfer is not; where the cell is empty, 类型 and 原因 decide as before.
  */
 import ExcelJS from 'exceljs';
-import { validId } from '../checks/ledgerOf';
+import { runChecks } from '../../src/core/checks/runChecks';
+import { resolvePacks } from '../../src/core/rules/resolvePacks';
+import { ledgerOf, payment, validId } from '../checks/ledgerOf';
 import { scoreWorkbook } from './scoreWorkbook';
 
 const HEADER = ['序号', '姓名', '身份证号', '户号', '慰问类别', '发放形式', '慰问金额（元）', '审核日期', '发放日期'];
@@ -48,5 +50,17 @@ describe('发放形式 decides whether a payment is in kind', () => {
     const wb = ledger([['困难职工慰问', '物资', 520]]);
     const { report } = await scoreWorkbook(wb, { rules: ['gz-songwennuan'], parameters: { 'gz-monthly-dibao': 1330 } });
     expect(report.findings.filter((f) => f.rule === 'gz-songwennuan/in-kind-cap').map((f) => f.cell)).toEqual(['G2']);
+  });
+});
+
+describe('发放形式 as a required field', () => {
+  it('a pack that requires it reports the empty cells', () => {
+    const rules = resolvePacks(['common-data-quality']);
+    const required = rules.rules.find((r) => r.rule.kind === 'requiredFields')!;
+    if (required.rule.kind !== 'requiredFields') throw new Error('no requiredFields rule');
+    required.rule.fields = [...required.rule.fields, 'form'];
+    const ledger = ledgerOf([payment(1, { form: '现金', amount: 500 }), payment(2, { form: null, amount: 500 })]);
+    const findings = runChecks(ledger, rules, { year: 2023, packNames: '' }).filter((f) => f.rule === required.rule.id);
+    expect(findings.map((f) => [f.cell, f.message.includes('发放形式')])).toEqual([['L3', true]]);
   });
 });

@@ -25,7 +25,8 @@ function eachEmpty(input: CheckInput, field: LedgerField, found: (i: number, why
     case 'idNumber':
     case 'household':
     case 'category':
-    case 'reason': {
+    case 'reason':
+    case 'form': {
       for (let i = 0; i < n; i++) if (!ledger.hasText(field, i)) found(i, 'empty');
       return;
     }
@@ -54,6 +55,11 @@ function eachEmpty(input: CheckInput, field: LedgerField, found: (i: number, why
         else if (v === bad) found(i, 'unreadable');
       }
       return;
+    }
+    default: {
+      // A new ledger field must say here how it can be empty.
+      const never: never = field;
+      return never;
     }
   }
 }
