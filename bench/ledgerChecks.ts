@@ -16,7 +16,6 @@ import { packNames, resolvePacks } from '../src/core/rules/resolvePacks';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import type { LedgerCheckResult, LedgerWorkload } from './results';
 import { benchSnapshot } from './snapshotFixture';
-import { pooledFreeBytes } from '../src/core/ledger/arrays';
 import { cpuMs, forceGc, settle, msSince, nowNs, PeakRssSampler, summarize } from './timing';
 import { generateZengchengLedger, zengchengSnapshot } from './zengchengLedger';
 
@@ -76,7 +75,6 @@ export async function measureLedgerChecks(workload: LedgerWorkload, rows: number
   const byRule: Record<string, number> = {};
   for (let k = 0; k < runs; k++) {
     await settle();
-    if (process.env.POOLDEBUG) process.stderr.write(`pool ${pooledFreeBytes() / 2 ** 20} MiB\n`);
     sampler.reset();
     const cpu0 = cpuMs();
     const t0 = nowNs();

@@ -250,7 +250,7 @@ function ledgerSection(r: BenchResults): string[] {
     'memory as a host\'s snapshot (no file I/O). Each size runs in its own child process (`bench/ledgerChild.ts`): a',
     'warm-up on 20,000 rows, then the snapshot is built and each run is timed after a forced GC and a turn of the event',
     'loop, as between two clicks in the task pane: the ledger\'s arrays come from a pool of memory kept between runs',
-    '(`src/core/ledger/arrays.ts`), which takes back a run\'s arrays once they are collected. The first run at a size finds',
+    '(`src/core/ledger/arrayPool.ts`), which takes back a run\'s arrays once they are collected. The first run at a size finds',
     'no memory of that size in the pool and pays for fresh pages (and the collections V8 starts for new typed-array',
     'memory): its time is the "first run" column, what a one-off CLI run sees. rows/s = ledger entries ÷ time. Table',
     'detection (`mapWorkbook`) is not part of parse + rules and is shown beside them.',

@@ -41,7 +41,7 @@ export function forceGc(): void {
 }
 
 /**
- * A full collection, then a turn of the event loop so the pool of ledger arrays (src/core/ledger/arrays.ts)
+ * A full collection, then a turn of the event loop so the pool of ledger arrays (src/core/ledger/arrayPool.ts)
  * gets back the memory of the arrays collected, as it does between two clicks in the task pane.
  */
 export async function settle(): Promise<void> {

@@ -1,10 +1,10 @@
 /**
- * The pool of ledger arrays (src/core/ledger/arrays.ts): memory comes back only once nothing can read
+ * The pool of ledger arrays (src/core/ledger/arrayPool.ts): memory comes back only once nothing can read
  * it, and a reused array never shows the numbers of the run before.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { copyOf, float64Array, int32Array, pooledFreeBytes, shorten } from '../../src/core/ledger/arrays';
+import { copyOf, float64Array, int32Array, pooledFreeBytes, shorten } from '../../src/core/ledger/arrayPool';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -9,7 +9,7 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { dateText, ruleFinding, paymentLabel, placeOf, recipientOf } from './entryFinding';
 import { formatFen } from './money';
-import { byteArray, int32Array } from '../ledger/arrays';
+import { byteArray, int32Array } from '../ledger/arrayPool';
 
 /** Up to this many payments per person, compare pairwise; beyond, sort them. */
 const FEW = 24;

@@ -10,7 +10,7 @@ import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRules } from '../rules/resolvedRules';
 import { categoryIndex } from './classifyCategory';
 import { quarterOfSerial } from './quarterOfSerial';
-import { byteArray, copyOf, int32Array } from '../ledger/arrays';
+import { byteArray, copyOf, int32Array } from '../ledger/arrayPool';
 
 /** No group: the entry names no one (no 身份证号, 姓名 or 户号). */
 export const NO_GROUP = -1;

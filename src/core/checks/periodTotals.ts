@@ -8,7 +8,7 @@
  */
 import type { Recipient, DateField } from '../rules/packSchema';
 import type { CheckInput } from './checkInput';
-import { byteArray, float64Array } from '../ledger/arrays';
+import { byteArray, float64Array } from '../ledger/arrayPool';
 
 export interface PeriodEntry {
   i: number;

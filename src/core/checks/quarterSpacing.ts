@@ -10,7 +10,7 @@ import type { CheckInput } from './checkInput';
 import { scopeMask, scopeName } from './ruleScope';
 import { dateText, ruleFinding, placeOf } from './entryFinding';
 import { recipientText } from './periodTotals';
-import { byteArray, int32Array } from '../ledger/arrays';
+import { byteArray, int32Array } from '../ledger/arrayPool';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 

@@ -11,7 +11,7 @@
  * a million-row snapshot in memory, reading a million strings a second time costs more than numbering them.
  */
 
-import { byteArray, int32Array, shorten } from './arrays';
+import { byteArray, int32Array, shorten } from './arrayPool';
 
 /** Group number per entry (-1 for none) and how many groups there are. */
 export interface StringGroups {
@@ -44,7 +44,7 @@ function mix(a: number, b: number, c: number): number {
  * The integer-key tables' memory: two Int32Arrays (the 身份证号 and the 户号 table are filled side by
  * side), kept for the next run and grown when a ledger needs more (12 and 16 MB for a million rows).
  * Allocating them afresh each run would count against V8's external-memory allowance every run (see
- * ledger/arrays.ts).
+ * ledger/arrayPool.ts).
  */
 const kept: (Int32Array | null)[] = [null, null];
 

@@ -11,7 +11,7 @@ import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
-import { byteArray, float64Array, int32Array, shorten } from './arrays';
+import { byteArray, float64Array, int32Array, shorten } from './arrayPool';
 import type { CellRange, CellScalar } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
 import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextField, type TextIndex, type UnreadRow } from './types';
@@ -106,7 +106,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const cWho = cPerson >= 0 ? cPerson : cId;
 
   const capacity = Math.max(0, table.bodyEnd - table.bodyStart + 1);
-  // Typed arrays from the pool (ledger/arrays.ts); every slot up to n is written below.
+  // Typed arrays from the pool (ledger/arrayPool.ts); every slot up to n is written below.
   const row = int32Array(capacity);
   // Whether each entry names someone in 姓名 (the other text fields' numbering says it for them).
   const named = byteArray(capacity);

@@ -1,6 +1,6 @@
 /**
  * 发放明细 (the payment ledger) as columns: one entry per payment, one array per field, numbers in typed
- * arrays drawn from a pool kept between runs (ledger/arrays.ts), so a million rows fit in memory, cost no
+ * arrays drawn from a pool kept between runs (ledger/arrayPool.ts), so a million rows fit in memory, cost no
  * fresh memory on the next run, and per-person sums stay linear. The checks only read them
  * (`ArrayLike<number>`): tests may build a ledger from plain arrays.
  */
