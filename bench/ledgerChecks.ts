@@ -50,6 +50,30 @@ export function checkOnce(snapshot: WorkbookSnapshot): { ledger: Ledger; finding
   return { ledger, findings: runChecks(ledger, rules, context) };
 }
 
+/**
+ * One timed run. A function of its own so that nothing of the run (ledger, findings) is still referenced
+ * when the next run settles: the locals of an async function can outlive their loop iteration, and then
+ * the pool would get the run's memory back one run late.
+ */
+function timedRun(snapshot: WorkbookSnapshot, heapBase: number, byRule: Record<string, number> | null) {
+  const cpu0 = cpuMs();
+  const t0 = nowNs();
+  const { table, grid } = mapLedger(snapshot);
+  const t1 = nowNs();
+  const ledger = readLedger(table, grid);
+  const t2 = nowNs();
+  const out = runChecks(ledger, rules, context);
+  const t3 = nowNs();
+  const cpu = cpuMs() - cpu0;
+  // Heap still held by the ledger and the findings (garbage included: no GC in between).
+  const heapDelta = process.memoryUsage().heapUsed - heapBase;
+  if (byRule) for (const f of out) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  return {
+    cpu, heapDelta, findings: out.length, entries: ledger.length,
+    detect: Number(t1 - t0) / 1e6, parse: Number(t2 - t1) / 1e6, check: Number(t3 - t2) / 1e6,
+  };
+}
+
 export async function measureLedgerChecks(workload: LedgerWorkload, rows: number, runs: number): Promise<LedgerCheckResult> {
   const sampler = new PeakRssSampler(5);
   // Warm-up on a small ledger of the same kind, so the measured runs do not pay for compilation.
@@ -76,24 +100,15 @@ export async function measureLedgerChecks(workload: LedgerWorkload, rows: number
   for (let k = 0; k < runs; k++) {
     await settle();
     sampler.reset();
-    const cpu0 = cpuMs();
-    const t0 = nowNs();
-    const { table, grid } = mapLedger(snapshot);
-    const t1 = nowNs();
-    const ledger = readLedger(table, grid);
-    const t2 = nowNs();
-    const out = runChecks(ledger, rules, context);
-    const t3 = nowNs();
-    cpu.push(cpuMs() - cpu0);
-    // Heap still held by the ledger and the findings (garbage included: no GC in between).
-    peakHeapDelta = Math.max(peakHeapDelta, process.memoryUsage().heapUsed - heapBase);
+    const run = timedRun(snapshot, heapBase, k === runs - 1 ? byRule : null);
+    cpu.push(run.cpu);
+    peakHeapDelta = Math.max(peakHeapDelta, run.heapDelta);
     peakRss = Math.max(peakRss, sampler.peakBytes());
-    detect.push(Number(t1 - t0) / 1e6);
-    parse.push(Number(t2 - t1) / 1e6);
-    check.push(Number(t3 - t2) / 1e6);
-    findings = out.length;
-    entries = ledger.length;
-    if (k === runs - 1) for (const f of out) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+    detect.push(run.detect);
+    parse.push(run.parse);
+    check.push(run.check);
+    findings = run.findings;
+    entries = run.entries;
   }
   // What the ledger and its findings keep after a collection, beyond the snapshot.
   const kept = checkOnce(snapshot);
