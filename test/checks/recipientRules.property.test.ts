@@ -279,8 +279,8 @@ describe('per-person and per-household rules agree with a naive reference', () =
   });
 
   it('numbers keys exactly when a table reuses the memory of a larger one and then outgrows it', () => {
-    // The integer-key tables keep their memory for the next ledger; a smaller ledger of all-distinct keys
-    // starts in part of it (stale slots beyond) and has to grow.
+    // The integer-key tables take their memory from the pool, where a larger ledger's table may have left
+    // it; a smaller ledger of all-distinct keys starts in reused memory and has to grow.
     const firstAppearance = (values: string[]): number[] => {
       const seen = new Map<string, number>();
       return values.map((v) => seen.get(v) ?? (seen.set(v, seen.size), seen.size - 1));

@@ -40,25 +40,6 @@ function mix(a: number, b: number, c: number): number {
   return h;
 }
 
-/**
- * The integer-key tables' memory: two Int32Arrays (the 身份证号 and the 户号 table are filled side by
- * side), kept for the next run and grown when a ledger needs more (12 and 16 MB for a million rows).
- * Allocating them afresh each run would count against V8's external-memory allowance every run (see
- * ledger/arrayPool.ts).
- */
-const kept: (Int32Array | null)[] = [null, null];
-
-function tableMemory(which: 0 | 1, size: number): Int32Array {
-  const mine = kept[which];
-  if (mine !== null && mine.length >= size) {
-    mine.fill(0, 0, size);
-    return mine;
-  }
-  const fresh = new Int32Array(size);
-  kept[which] = fresh;
-  return fresh;
-}
-
 /** Keys looked up together: enough to overlap the cache misses, few enough to stay in cache. */
 const BATCH = 64;
 
@@ -78,7 +59,6 @@ class IntKeyTable {
   /** Int32s per slot: the key, then group + 1. */
   private readonly stride: number;
   private size = 0;
-  private readonly which: 0 | 1;
   /** The queue: entry index and key of each. */
   private readonly qi = new Int32Array(BATCH);
   private readonly qa = new Int32Array(BATCH);
@@ -90,12 +70,12 @@ class IntKeyTable {
   private touched = 0;
 
   /** For keys of `width` (2 or 3) integers; room for `expected` keys before it grows (doubling). */
-  constructor(which: 0 | 1, width: 2 | 3, expected: number) {
+  constructor(width: 2 | 3, expected: number) {
     let slots = 64;
     while (slots * 0.7 < expected) slots *= 2;
-    this.which = which;
     this.stride = width + 1;
-    this.table = tableMemory(which, slots * this.stride);
+    // From the pool (ledger/arrayPool.ts): the next run on the same ledger finds this memory again.
+    this.table = int32Array(slots * this.stride);
     this.mask = slots - 1;
   }
 
@@ -161,10 +141,9 @@ class IntKeyTable {
   /** Doubles the slots (past 70 % full). */
   private grow(): void {
     const { stride, table: old } = this;
-    // The kept array can be longer than this table: only its first (mask + 1) slots are this table's.
     const end = (this.mask + 1) * stride;
     const slots = (this.mask + 1) * 2;
-    const table = new Int32Array(slots * stride);
+    const table = int32Array(slots * stride);
     const mask = slots - 1;
     const wide = stride === 4;
     for (let s = 0; s < end; s += stride) {
@@ -173,7 +152,6 @@ class IntKeyTable {
       while (table[t + stride - 1] !== 0) t = t + stride > mask * stride ? 0 : t + stride;
       for (let k = 0; k < stride; k++) table[t + k] = old[s + k];
     }
-    if (old === kept[this.which]) kept[this.which] = table;
     this.table = table;
     this.mask = mask;
   }
@@ -244,7 +222,7 @@ export class IdKeys {
     this.groups = int32Array(capacity);
     this.plainValid = byteArray(capacity);
     // Ledgers repeat recipients: room for half as many keys as entries before the table grows.
-    this.shaped = new IntKeyTable(0, 2, capacity / 2);
+    this.shaped = new IntKeyTable(2, capacity / 2);
   }
 
   /** Entry i's 身份证号 (entries are added in order, each once). */
@@ -311,9 +289,9 @@ export class TextKeys {
   private missing = 0;
 
   /** For up to `capacity` entries; numbering starts at `first`. */
-  constructor(capacity: number, first = 0, which: 0 | 1 = 1) {
+  constructor(capacity: number, first = 0) {
     this.groups = int32Array(capacity);
-    this.short = new IntKeyTable(which, 3, capacity / 2);
+    this.short = new IntKeyTable(3, capacity / 2);
     this.next = first;
   }
 
@@ -387,7 +365,7 @@ export function groupIds(n: number, idOf: (i: number) => string | null): IdGroup
  * (all when null; the others are not asked); numbering starts at `first`.
  */
 export function groupStrings(n: number, textOf: (i: number) => string | null, include: Uint8Array | null = null, first = 0): StringGroups {
-  const keys = new TextKeys(n, first, 0);
+  const keys = new TextKeys(n, first);
   for (let i = 0; i < n; i++) keys.add(i, include === null || include[i] !== 0 ? textOf(i) : null);
   return keys.done(n, first);
 }
