@@ -17,6 +17,8 @@ export interface DetectedTableRow {
   /** 0–1; 1 when the user set the role. */
   confidence: number;
   overridden: boolean;
+  /** Why detection read the table so: `预算表：表头 预算数（万元）、执行数（万元）；单位 万元`. */
+  because: string;
 }
 
 export interface DetectedWorkbook {
@@ -46,6 +48,7 @@ export function describeWorkbook(snapshot: WorkbookSnapshot): DetectedWorkbook {
       role: ignored ? 'ignore' : t.role,
       confidence: ignored ? 1 : t.confidence,
       overridden: ignored || t.overridden,
+      because: t.because,
     };
   });
   const state = snapshot.state;

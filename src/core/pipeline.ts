@@ -164,7 +164,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     indicators,
     summary: scored ? scored.summary : [],
     mapping: mapping.tables.map((t) => ({
-      sheet: t.sheet, range: rangeA1(t.range), role: t.role, confidence: t.confidence, overridden: t.overridden,
+      sheet: t.sheet, range: rangeA1(t.range), role: t.role, confidence: t.confidence, overridden: t.overridden, because: t.because,
     })),
     findings,
     output: { scoredSheet: scoredName, anomalySheet: anomalyName },

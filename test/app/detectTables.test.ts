@@ -12,8 +12,14 @@ describe('识别表格 before 评分', () => {
     const detected = await detectTables(host);
     expect(detected).toEqual({
       tables: [
-        { sheet: '项目支出绩效自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false },
-        { sheet: '项目支出绩效自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 1, overridden: false },
+        {
+          sheet: '项目支出绩效自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false,
+          because: '预算表：表头 年初预算数、全年预算数、全年执行数、分值、执行率、得分；金额按元计（“项目资金 (万元)”写万元，但 6,000,000.00 明显以元填写）',
+        },
+        {
+          sheet: '项目支出绩效自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 1, overridden: false,
+          because: '自评表：表头 一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分、偏差原因分析及改进措施',
+        },
       ],
       rules: [],
       scheme: null,

@@ -14,8 +14,8 @@ import {
 
 const KUNMING_TABLES: DetectedWorkbook = {
   tables: [
-    { sheet: '自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false },
-    { sheet: '自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 0.93, overridden: false },
+    { sheet: '自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false, because: '预算表：表头 年初预算数、全年预算数、全年执行数' },
+    { sheet: '自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 0.93, overridden: false, because: '自评表：表头 一级指标、二级指标、三级指标' },
   ],
   rules: [],
   scheme: null,
@@ -31,8 +31,8 @@ function report(overrides: Partial<Report> = {}): Report {
     total: 97.54, grade: '优', selfReportedTotal: 100, kind: 'selfEvaluation', scheme: 'default', budget: null,
     indicators: [], summary: [], findings: [], output: { scoredSheet: '绩效目标', anomalySheet: null },
     mapping: [
-      { sheet: '自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false },
-      { sheet: '自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 0.93, overridden: false },
+      { sheet: '自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false, because: '预算表：表头 年初预算数、全年预算数、全年执行数' },
+      { sheet: '自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 0.93, overridden: false, because: '自评表：表头 一级指标、二级指标、三级指标' },
     ],
     ...overrides,
   };

@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import type { MappingOverride, WorkbookSnapshot } from '../snapshot';
 import { classifyHeader } from './columnKinds';
 import { SheetGrid } from './sheetGrid';
-import { detectTablesInSheet, type DetectedTable, type TableColumn } from './tables';
+import { describeReading, detectTablesInSheet, type DetectedTable, type TableColumn } from './tables';
 
 export interface MappedTable extends DetectedTable {
   /** True when the role comes from the user's override rather than detection. */
@@ -68,7 +68,7 @@ function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGri
   if (hits.length > 0) {
     for (const t of hits) {
       if (o.role === 'ignore') tables.splice(tables.indexOf(t), 1);
-      else Object.assign(t, { role: o.role, confidence: 1, overridden: true });
+      else Object.assign(t, { role: o.role, confidence: 1, overridden: true, because: `用途由映射设置指定；${t.because}` });
     }
     return;
   }
@@ -78,7 +78,9 @@ function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGri
   for (let c = range.left; c <= range.right; c++) {
     const v = grid.value(range.top, c);
     const m = typeof v === 'string' ? classifyHeader(v) : null;
-    if (m && !columns.some((x) => x.kind === m.kind)) columns.push({ col: c, kind: m.kind, scale: m.scale, header: m.text });
+    if (m && !columns.some((x) => x.kind === m.kind)) {
+      columns.push({ col: c, kind: m.kind, scale: m.scale, moneyUnit: m.moneyUnit, unit: m.unit, header: m.text, word: m.word });
+    }
   }
   if (columns.length === 0) {
     findings.push({
@@ -88,8 +90,10 @@ function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGri
     });
     return;
   }
-  tables.push({
+  const table: MappedTable = {
     sheet: o.sheet, sheetIndex: grid.index, headerRow: range.top, bodyStart: range.top + 1, bodyEnd: range.bottom,
-    range, columns, role: o.role, confidence: 1, overridden: true,
-  });
+    range, columns, unused: [], tableUnit: null, amountUnit: null, role: o.role, confidence: 1, overridden: true, because: '',
+  };
+  table.because = `用途由映射设置指定；${describeReading(table)}`;
+  tables.push(table);
 }

@@ -6,9 +6,11 @@ import { a1 } from '../address';
 import type { ColumnKind } from '../detect/columnKinds';
 import type { Mapping, MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
-import { rowLabel } from '../detect/tables';
+import { budgetAmountUnit, rowLabel } from '../detect/tables';
+import { isSelfTotalLabel, isTotalLabel } from '../detect/vocabulary';
 import type { Finding } from '../findings';
 import { parseNumber } from '../parse/number';
+import { isPercentFormat } from '../parse/quantity';
 import { parseActual, parseTarget } from '../parse/target';
 import { cellText, normalizeName, normalizeText } from '../parse/text';
 import type { CellScalar } from '../snapshot';
@@ -84,8 +86,16 @@ function colOf(t: MappedTable, kind: ColumnKind): number | null {
   return c ? c.col : null;
 }
 
-function scaleOf(t: MappedTable, kind: ColumnKind): number {
-  return t.columns.find((x) => x.kind === kind)?.scale ?? 1;
+/**
+ * The number format a figure is read with. A column whose header states a unit (`实际完成值（%）`,
+ * `完成值（人）`) gives it to the bare numbers below: 0.5 under （%） is 0.5 %, as the officer typed it.
+ */
+function formatFor(t: MappedTable, g: SheetGrid, kind: ColumnKind, r: number, c: number): string | undefined {
+  const own = g.format(r, c);
+  const unit = t.columns.find((x) => x.kind === kind)?.unit;
+  if (!unit || typeof g.value(r, c) !== 'number') return own;
+  if (own && (isPercentFormat(own) || own.includes('"'))) return own;
+  return `0"${unit}"`;
 }
 
 function text(v: CellScalar): string {
@@ -115,8 +125,10 @@ function readNumber(t: MappedTable, g: SheetGrid, r: number, col: number | null,
 /** Names that are a 一级 in one framework and a 二级 in another. */
 const AMBIGUOUS_LEVEL = new Set(['成本指标']);
 
-/** Rows that sum a table (合计/总计/小计) rather than name an indicator. */
-const TOTAL_NAME = /^(合计|总计|小计|总分|得分合计|分值合计)$/;
+/** Rows that sum a table (合计/总计/小计 …) rather than name an indicator. */
+function isSumRow(label: string): boolean {
+  return isTotalLabel(label) || /^(小计|分值合计)$/.test(label.replace(/\s+/g, ''));
+}
 
 // ---------------------------------------------------------------------------------------------- budget
 
@@ -131,9 +143,10 @@ function readBudget(t: MappedTable, g: SheetGrid, findings: Finding[]): BudgetMo
   if (candidates.length === 0) return null;
   const labelled = candidates.find((r) => TOTAL_ROW.test(rowLabel(g, r, t.columns) ?? ''));
   const r = labelled ?? candidates[0];
+  const scale = budgetScale(t, g);
   const money = (kind: 'budgetInitial' | 'budgetAdjusted' | 'budgetExecuted', what: string): number | null => {
     const n = readNumber(t, g, r, colOf(t, kind), findings, what);
-    return n === null ? null : Math.round(n * scaleOf(t, kind) * 100);
+    return n === null ? null : Math.round(n * scale * 100);
   };
   const explanationCol = colOf(t, 'explanation');
   const explanation = explanationCol === null ? '' : cellText(g.value(r, explanationCol)).trim();
@@ -155,6 +168,15 @@ function readBudget(t: MappedTable, g: SheetGrid, findings: Finding[]): BudgetMo
       ...(explanationCol === null ? {} : { explanation: ref(t, r, explanationCol) }),
     },
   };
+}
+
+/**
+ * The budget's amounts in 元, in the unit detection decided; the table's `because` (in the report's
+ * mapping) says which unit was applied, and why when the figures overruled the header.
+ */
+function budgetScale(t: MappedTable, g: SheetGrid): number {
+  // A table the user mapped as the budget was not read as one by detection: decide its unit now.
+  return (t.amountUnit ?? budgetAmountUnit(g, t)).scale;
 }
 
 // ------------------------------------------------------------------------------------------ indicators
@@ -204,11 +226,14 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
     });
   };
 
+  // 一级指标 | 二级指标 | 分值 | 自评分 with no 三级: the 二级 are the indicators.
+  const twoLevel = cName === null && c2 !== null;
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
     if (g.isBlankRow(r)) continue;
     const l1raw = c1 === null ? '' : text(g.filled(r, c1));
-    const l2raw = c2 === null ? '' : text(g.filled(r, c2));
-    const nameRaw = cName === null ? '' : text(g.value(r, cName) === null ? g.filled(r, cName) : g.value(r, cName));
+    let l2raw = c2 === null ? '' : text(g.filled(r, c2));
+    let nameRaw = cName === null ? '' : text(g.value(r, cName) === null ? g.filled(r, cName) : g.value(r, cName));
+    if (twoLevel) [nameRaw, l2raw] = [l2raw, ''];
     const targetV = cTarget === null ? null : g.value(r, cTarget);
     const actualV = cActual === null ? null : g.value(r, cActual);
     const hasFigures = !isBlank(targetV) || !isBlank(actualV);
@@ -216,7 +241,7 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
     const scoreCol = isIndex ? cScore ?? cSelf : cSelf ?? cScore;
     const scoreNum = readNumber(t, g, r, scoreCol, findings, '得分');
 
-    if (TOTAL_NAME.test(l1raw.replace(/\s+/g, ''))) continue; // 合计 rows are sums, not indicators
+    if (isSumRow(l1raw)) continue; // 合计 rows are sums, not indicators
     if (l1raw) {
       if (parseGroupLabel(l1raw).name !== level1) level2 = '';
       level1 = parseGroupLabel(l1raw).name;
@@ -228,7 +253,7 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
       if (!nameRaw) { addGroup(2, l2raw, r, weightNum, scoreNum); continue; }
       addGroup(2, l2raw, r, null, null);
     }
-    if (!nameRaw || TOTAL_NAME.test(nameRaw.replace(/\s+/g, ''))) continue;
+    if (!nameRaw || isSumRow(nameRaw)) continue;
     // Hierarchy by subtotal rows: "产出指标 | | | 50.00" then "数量指标 | | | 15.00", then leaves.
     if (c1 === null && !hasFigures && (weightNum !== null || scoreNum !== null || isLevel1Name(nameRaw))) {
       if (isLevel1Name(nameRaw) && !fitsUnderCurrentLevel1(nameRaw, weightNum)) {
@@ -254,8 +279,8 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
       name: label.name,
       targetText: cellText(targetV).trim(),
       actualText: cellText(actualV).trim(),
-      target: cTarget === null ? null : parseTarget(targetV, g.format(r, cTarget)),
-      actual: cActual === null ? null : parseActual(actualV, g.format(r, cActual)),
+      target: cTarget === null ? null : parseTarget(targetV, formatFor(t, g, 'target', r, cTarget)),
+      actual: cActual === null ? null : parseActual(actualV, formatFor(t, g, 'actual', r, cActual)),
       weight: weightNum ?? label.weight,
       selfScore: isIndex ? null : scoreNum,
       evaluatorScore: isIndex ? scoreNum : null,
@@ -313,7 +338,7 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
         if (matched.has(ind)) continue;
         matched.add(ind);
         ind.actualText = cellText(v).trim();
-        ind.actual = parseActual(v, g.format(r, cActual));
+        ind.actual = parseActual(v, formatFor(t, g, 'actual', r, cActual));
         ind.cells.actual = { sheet: t.sheet, row: r, col: cActual };
         if (explanation && !ind.explanation) {
           ind.explanation = explanation;
@@ -326,9 +351,29 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
 
 // ----------------------------------------------------------------------------------- self-reported total
 
-const TOTAL_LABEL = /^(自评)?总得分$|^自评总分$|^自评得分合计$/;
-
+/**
+ * The total the unit reported. First a total row of an indicator table (`总分 | … | 100 | 100 | 自评等级：优`),
+ * read in the table's own score column, never its 分值 column; then a labelled figure such as the
+ * 自评表's `总得分 | 100` in the block above the indicators.
+ */
 function findSelfReportedTotal(mapping: Mapping, used: MappedTable[]): { value: number; ref: SourceRef } | null {
+  for (const t of used) {
+    if (t.role === 'budget') continue;
+    const scoreCol = colOf(t, 'selfScore') ?? colOf(t, 'score');
+    const g = mapping.grids.get(t.sheet);
+    if (scoreCol === null || !g) continue;
+    const last = Math.min(g.rowCount - 1, t.bodyEnd + 3);
+    for (let r = t.bodyStart; r <= last; r++) {
+      let labelled = false;
+      for (let c = 0; c < scoreCol && !labelled; c++) {
+        const v = g.value(r, c);
+        labelled = typeof v === 'string' && isTotalLabel(normalizeText(v));
+      }
+      if (!labelled) continue;
+      const n = parseNumber(g.value(r, scoreCol), g.format(r, scoreCol));
+      if (n !== null) return { value: n, ref: { sheet: t.sheet, row: r, col: scoreCol } };
+    }
+  }
   const sheets = [...new Set(used.filter((t) => t.role !== 'budget').map((t) => t.sheet)), ...new Set(used.map((t) => t.sheet))];
   for (const name of sheets) {
     const g = mapping.grids.get(name);
@@ -337,7 +382,7 @@ function findSelfReportedTotal(mapping: Mapping, used: MappedTable[]): { value: 
       const len = g.rowLength(r);
       for (let c = 0; c < len; c++) {
         const v = g.value(r, c);
-        if (typeof v !== 'string' || !TOTAL_LABEL.test(normalizeText(v).replace(/\s+/g, ''))) continue;
+        if (typeof v !== 'string' || !isSelfTotalLabel(normalizeText(v))) continue;
         for (let k = c + 1; k < Math.min(len, c + 6); k++) {
           const n = parseNumber(g.value(r, k));
           if (n !== null) return { value: n, ref: { sheet: name, row: r, col: k } };

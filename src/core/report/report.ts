@@ -49,7 +49,15 @@ export interface Report {
   budget: ReportBudget | null;
   indicators: ReportIndicator[];
   summary: { factor: string; weight: number; score: number; rate: number | null }[];
-  mapping: { sheet: string; range: string; role: TableRole; confidence: number; overridden: boolean }[];
+  mapping: {
+    sheet: string;
+    range: string;
+    role: TableRole;
+    confidence: number;
+    overridden: boolean;
+    /** Why the table was read this way: `预算表：表头 预算数（万元）、执行数（万元）；单位 万元`. */
+    because: string;
+  }[];
   findings: Finding[];
   /** The sheets the add-in wrote. */
   output: { scoredSheet: string | null; anomalySheet: string | null };

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   },
   place: { overflowWrap: 'anywhere' },
   range: { color: tokens.colorNeutralForeground3, marginInlineStart: tokens.spacingHorizontalXS },
+  because: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 export interface TablesSectionProps {
@@ -86,6 +87,7 @@ function TableItem({ table, role, pending, onRoleChange, className: c }: {
         ))}
       </Select>
       {hint ? <span id={hintId} className={s.hint}>{hint}</span> : <span />}
+      {table.because ? <span className={c.because} data-testid="table-because">{table.because}</span> : null}
     </li>
   );
 }

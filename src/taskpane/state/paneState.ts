@@ -156,7 +156,8 @@ function rowsOf(workbook: DetectedWorkbook): PaneTable[] {
  */
 function tablesAfterRun(state: PaneState, report: Report): PaneTable[] {
   const fromReport: PaneTable[] = report.mapping.map((m) => ({
-    sheet: m.sheet, range: m.range, role: m.role, confidence: m.confidence, overridden: m.overridden, key: tableKey(m.sheet, m.range),
+    sheet: m.sheet, range: m.range, role: m.role, confidence: m.confidence, overridden: m.overridden, because: m.because,
+    key: tableKey(m.sheet, m.range),
   }));
   const byKey = new Map(fromReport.map((t) => [t.key, t]));
   const out: PaneTable[] = [];
