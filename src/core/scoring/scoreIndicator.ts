@@ -37,17 +37,29 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
   const c = compute(ind, scheme, findings);
   let computed: number | null = c.fraction === null ? null : round2(weight * c.fraction);
 
-  // Qualitative: a score the unit or evaluator gave inside the level's band is kept.
+  // Qualitative: a score the unit or evaluator gave inside the level's band is kept (SPEC §4: 达成 with
+  // 13 of 15 stays 13). Outside it, an evaluator's score is still authoritative but flagged; a unit's own
+  // score gives way to the band's default (达成 100%, 部分达成 70%, 未达成 30%), and a finding says so.
   const given = kind === 'indexSystem' ? ind.evaluatorScore : ind.selfScore;
+  let outsideBand = false;
   if (c.level && given !== null && weight > 0 && computed !== null) {
     const [lo, hi] = scheme.qualitativeBands[c.level];
     const f = given / weight;
     const inBand = c.level === 'achieved' ? f >= lo - 1e-9 && f <= hi + 1e-9 : f >= lo - 1e-9 && f < hi - 1e-9;
+    const [low, high] = [round2(lo * weight), round2(hi * weight)];
+    const band = `${low}–${high}`;
     if (inBand) computed = round2(given);
     else if (kind === 'indexSystem') {
-      findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'qualitative-band', 'warning', given,
-        `${round2(lo * weight)}–${round2(hi * weight)}`,
-        `指标“${ind.name}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${round2(lo * weight)}–${round2(hi * weight)} 内。`));
+      findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'qualitative-band', 'warning', given, band,
+        `指标“${ind.name}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${band} 内。`));
+    } else {
+      outsideBand = true;
+      const pct = round2((c.fraction ?? 0) * 100);
+      const closed = c.level === 'achieved';
+      findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'qualitative-band', 'warning', given,
+        closed ? `[${low}, ${high}]` : `[${low}, ${high})`,
+        `指标“${ind.name}”实际完成情况为“${levelLabel(c.level)}”，自评得分 ${given} 不在该档分值区间 ${band} 分${closed ? '' : `（不含 ${high}）`}内，` +
+          `按该档默认 ${pct}% 计 ${computed.toFixed(2)} 分。`));
     }
   }
 
@@ -73,7 +85,8 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     if (computed === null) {
       hundredths = given === null ? 0 : toHundredths(Math.max(0, Math.min(given, weight)));
     } else hundredths = toHundredths(computed);
-    if (ind.selfScore !== null && computed !== null && ind.selfScore - computed > 0.01) {
+    // A self-score outside its band was said once, by the band finding, which names the score applied.
+    if (!outsideBand && ind.selfScore !== null && computed !== null && ind.selfScore - computed > 0.01) {
       findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'self-score-above-computed', 'warning', ind.selfScore,
         `≤${computed.toFixed(2)}`,
         `指标“${ind.name}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));
