@@ -36,7 +36,12 @@ function failure(layout: TruthLayout, problems: string[]): Error {
 }
 
 function check(layout: TruthLayout, read: () => ReturnType<typeof runPipeline>): void {
-  const { report } = read();
+  let report;
+  try {
+    ({ report } = read());
+  } catch (e) {
+    throw failure(layout, [`threw ${(e as Error).name}: ${(e as Error).message}`]);
+  }
   const problems = mismatches(report, layout.expected);
   if (problems.length > 0) throw failure(layout, [...problems, ...detail(report, layout.expected)]);
 }

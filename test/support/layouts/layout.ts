@@ -135,7 +135,7 @@ export function layoutOptions(): fc.Arbitrary<LayoutOptions> {
     criteria: fc.constantFrom('none', '评分要点', '评分说明', '评分标准'),
     actualsOrder: fc.constantFrom('same', 'reversed', 'shuffled'),
     nameVariants: fc.boolean(),
-    shuffleSeed: fc.integer({ min: 0, max: 0xffff }),
+    shuffleSeed: fc.noBias(fc.integer({ min: 0, max: 0xffff })),
   });
 }
 
@@ -387,11 +387,19 @@ function budgetParts(ev: Evaluation, o: LayoutOptions, totalLabel: string): { pa
   return { parts: [{ ...grant, label: '财政拨款' }, other, { ...total, label: '合计' }], totalIndex: 2 };
 }
 
+/** `6,000,000.00`; up to `maxDecimals` (at least 2), as finance staff type amounts. */
+function grouped(n: number, maxDecimals: number): string {
+  let [int, frac = ''] = n.toFixed(maxDecimals).split('.');
+  frac = frac.replace(/0+$/, '').padEnd(2, '0');
+  int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${int}.${frac}`;
+}
+
 function amountCell(yuan: number, o: LayoutOptions): { value: number | string; numFmt?: string } {
   const wan = o.budgetUnit === '（万元）';
   const n = wan ? yuan / 10_000 : yuan;
   if (o.budgetAmounts === 'text') {
-    return { value: n.toLocaleString('en-US', { minimumFractionDigits: wan ? 2 : 2, maximumFractionDigits: wan ? 4 : 2 }) };
+    return { value: grouped(n, wan ? 4 : 2) };
   }
   return { value: n, numFmt: wan ? '#,##0.00##' : '#,##0.00' };
 }
@@ -450,11 +458,13 @@ function writeBudget(w: Writer, ev: Evaluation, o: LayoutOptions, lead: string[]
       if (v === null) return;
       const cell = amountCell(v, o);
       const c = c0 + k;
-      const sumOfParts = o.budgetRows === 'partsThenTotal' && isTotal && o.formulas && typeof cell.value === 'number';
+      // ExcelJS cannot store a cached 0 (workbookSpec.ts), so a formula that sums to 0 is written as its value.
+      const nonZero = typeof cell.value === 'number' && cell.value !== 0;
+      const sumOfParts = o.budgetRows === 'partsThenTotal' && isTotal && o.formulas && nonZero;
       if (sumOfParts) w.put(r, c, { formula: `SUM(${a1(first, c)}:${a1(r - 1, c)})`, result: cell.value }, cell.numFmt);
-      else if (col.kind === 'balance' && o.formulas && typeof cell.value === 'number' && cell.value !== 0) {
+      else if (col.kind === 'balance' && o.formulas && nonZero) {
         w.put(r, c, { formula: `${a1(r, c0)}-${a1(r, c0 + 1)}`, result: cell.value }, cell.numFmt);
-      } else if (col.kind === 'executed' && o.budgetAmounts === 'formula' && typeof cell.value === 'number') {
+      } else if (col.kind === 'executed' && o.budgetAmounts === 'formula' && nonZero) {
         w.put(r, c, { formula: `'发放明细'!G${1000 + i}`, result: cell.value }, cell.numFmt);
       } else w.put(r, c, cell.value, cell.numFmt);
     });
