@@ -25,6 +25,7 @@ import type { Patch, SheetWrite } from './patch';
 import type { Report, ReportBudget, ReportIndicator } from './report/report';
 import { getScheme, SCHEMES } from './scoring/scheme';
 import { scoreProject } from './scoring/scoreProject';
+import { whatWasRead } from './scoring/whatWasRead';
 import type { AddinState, MappingOverride, OwnSheetRole, WorkbookSnapshot } from './snapshot';
 
 export interface PipelineOptions {
@@ -86,6 +87,17 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     );
   }
   const scored = model ? scoreProject(model, scheme) : null;
+  // Nothing scored is not a score (SPEC §4): refuse rather than print 0.00 差; say what a partial read missed.
+  const budgetTable = built.used.find((t) => t.role === 'budget') ?? null;
+  const read = model && scored ? whatWasRead({
+    model,
+    scored,
+    budgetTable,
+    budgetGrid: budgetTable ? mapping.grids.get(budgetTable.sheet) ?? null : null,
+    indicatorTables: built.used.filter((t) => t.role === 'selfEvaluation' || t.role === 'indexSystem' || t.role === 'targets'),
+    searchedSheets: mapping.searchedSheets,
+  }) : null;
+  if (read?.refusal) throw new NotScorableError(read.refusal);
   const summaries = ledgers.map(summariseLedger);
   const checks: Finding[] = [...choice.findings];
   if (choice.resolved) {
@@ -150,7 +162,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder);
+  const findings: Finding[] = [
+    // What was not read goes first: every other figure in the report is read in its light.
+    ...(read?.partlyRead ? [read.partlyRead] : []),
+    ...sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder),
+  ];
   const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot) : null;
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
 

@@ -97,6 +97,7 @@ export const enUS: Messages = {
     'missing-weight': 'An indicator has no weight.',
     'over-achievement': 'The actual exceeds the target by 30% or more; the target may be too low and needs an explanation.',
     'over-budget': 'Spending exceeds the budget (execution rate above 100%).',
+    'partly-read': 'Part of the workbook could not be read: the total covers only what was read.',
     'qualitative-band': 'A qualitative score lies outside the band of its level.',
     'reconcile-count': 'The ledger’s count differs from the indicator’s actual value.',
     'reconcile-total': 'The ledger total differs from the amount executed.',

@@ -27,6 +27,7 @@ export type CoreRule =
   | 'missing-weight'
   | 'over-achievement'
   | 'over-budget'
+  | 'partly-read'
   | 'qualitative-band'
   | 'reconcile-count'
   | 'reconcile-total'

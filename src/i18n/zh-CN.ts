@@ -97,6 +97,7 @@ export const zhCN: Messages = {
     'missing-weight': '指标缺少分值。',
     'over-achievement': '实际完成值超过目标 30% 以上，目标可能定得偏低，须说明原因。',
     'over-budget': '执行数超过预算数（执行率超过 100%）。',
+    'partly-read': '工作簿只读取了一部分：总分只含已读取的部分。',
     'qualitative-band': '定性指标的得分不在其达成程度对应的分数段内。',
     'reconcile-count': '发放明细的人数/人次与指标实际完成值不一致。',
     'reconcile-total': '发放明细合计与全年执行数不一致。',
