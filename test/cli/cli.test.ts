@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,12 +75,24 @@ describe('command line (SPEC §7)', () => {
 
   test('a mapping file can tell it which sheet is which when detection would not', async () => {
     const mapping = join(dir, 'ignore.json');
-    writeFileSync(mapping, JSON.stringify([{ sheet: '实际完成情况', role: 'ignore' }]));
+    writeFileSync(mapping, JSON.stringify([{ sheet: '预算执行（万元）', role: 'ignore' }]));
     const json = join(dir, 'ignored.json');
     const r = await run(['score', 'examples/wuhua-2023-separate-sheets.xlsx', '--mapping', mapping, '--json', json, '--quiet']);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.indicators.every((i: { status: string }) => i.status === 'manual' || i.status === 'missing')).toBe(true);
+    // Without its budget sheet the 10 budget points are not counted, and a finding says so.
+    expect(report).toMatchObject({ budget: null, total: 89.41, grade: '良' });
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('missing-budget');
+  });
+
+  test('a mapping that leaves no actual to score is refused (exit 2), not scored 0', async () => {
+    const mapping = join(dir, 'ignore-actuals.json');
+    writeFileSync(mapping, JSON.stringify([{ sheet: '实际完成情况', role: 'ignore' }]));
+    const json = join(dir, 'ignored-actuals.json');
+    const r = await run(['score', 'examples/wuhua-2023-separate-sheets.xlsx', '--mapping', mapping, '--json', json, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法评分：在 “绩效目标申报表”!A5:E14 找到 7 项绩效指标，但没有一项能够评分：没有对应的实际完成值');
+    expect(existsSync(json)).toBe(false);
   });
 
   test('template writes a blank 自评表 that, once filled in, the scorer reads without any mapping', async () => {

@@ -56,11 +56,12 @@ describe('re-scoring a scored workbook', () => {
   });
 
   test('a mapping override given once is remembered in the workbook and applies on the next run', async () => {
-    const ignoreActuals = [{ sheet: '实际完成情况', role: 'ignore' as const }];
-    const first = await scoreWorkbook(buildWuhua2023SeparateSheets(), { mapping: ignoreActuals });
-    expect(first.report.mapping.some((m) => m.sheet === '实际完成情况')).toBe(false);
+    const ignoreBudget = [{ sheet: '预算执行（万元）', role: 'ignore' as const }];
+    const first = await scoreWorkbook(buildWuhua2023SeparateSheets(), { mapping: ignoreBudget });
+    expect(first.report.mapping.some((m) => m.sheet === '预算执行（万元）')).toBe(false);
+    expect(first.report.total).toBe(89.41);
     const second = await scoreBytes(first.output);
-    expect(second.report.mapping.some((m) => m.sheet === '实际完成情况')).toBe(false);
+    expect(second.report.mapping.some((m) => m.sheet === '预算执行（万元）')).toBe(false);
     expect(second.report.total).toBe(first.report.total);
   });
 });

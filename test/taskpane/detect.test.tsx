@@ -31,12 +31,12 @@ describe('识别的表格 before the first 评分', () => {
     const { patch } = runPipeline(snapshot, {
       rules: ['km-wuhua-2023'],
       scheme: 'jiangxi',
-      mapping: [{ sheet: '实际完成情况', range: 'A2:C10', role: 'ignore' }],
+      mapping: [{ sheet: '预算执行（万元）', range: 'A2:D3', role: 'ignore' }],
     });
     await inner.apply(patch);
     render(<App host={inner} />);
     await waitFor(() => expect(screen.getAllByTestId('detected-table')).toHaveLength(4));
-    expect((screen.getByRole('combobox', { name: '“实际完成情况”!A2:C10 的用途' }) as HTMLSelectElement).value).toBe('ignore');
+    expect((screen.getByRole('combobox', { name: '“预算执行（万元）”!A2:D3 的用途' }) as HTMLSelectElement).value).toBe('ignore');
     expect((screen.getByRole('checkbox', { name: /km-wuhua-2023/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /gz-songwennuan/ }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('combobox', { name: '评分方案' }) as HTMLSelectElement).value).toBe('jiangxi');
