@@ -23,20 +23,26 @@ export function rangeA1(range: CellRange): string {
   return start === end ? start : `${start}:${end}`;
 }
 
-/** `B7` → { r: 6, c: 1 }; returns null for anything that is not a single A1 address. */
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** `B7` → { r: 6, c: 1 }; null for anything that is not a single A1 address inside Excel's grid. */
 export function parseA1(address: string): { r: number; c: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!m) return null;
   let c = 0;
   for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
   const r = Number(m[2]);
-  if (r < 1) return null;
+  if (r < 1 || r > MAX_ROWS || c > MAX_COLUMNS) return null;
   return { r: r - 1, c: c - 1 };
 }
 
-/** `A12:H43` (or a single cell) → a 0-based range. */
+/** `A12:H43` (or a single cell) → a 0-based range; null when it is not one inside Excel's grid. */
 export function parseRangeA1(text: string): CellRange | null {
-  const [a, b] = text.split(':');
+  const parts = text.split(':');
+  if (parts.length > 2) return null;
+  const [a, b] = parts;
   const start = parseA1(a);
   const end = b === undefined ? start : parseA1(b);
   if (!start || !end) return null;

@@ -91,6 +91,11 @@ export interface HighlightRecord {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   state?: AddinState;
+  /**
+   * Why the stored state was set aside (not JSON, or a field of the wrong shape), when it was: the run
+   * goes on as on a workbook never scored, and says so once as a 提示.
+   */
+  stateProblem?: string;
 }
 
 /** The role a detected table plays (SPEC §3). */

@@ -28,6 +28,7 @@ export function mapWorkbook(snapshot: WorkbookSnapshot, overrides: MappingOverri
   const grids = new Map<string, SheetGrid>();
   const findings: Finding[] = [];
   const searchedSheets: string[] = [];
+  if (snapshot.stateProblem !== undefined) findings.push(stateSetAside(snapshot.stateProblem));
   for (const sheet of snapshot.sheets) {
     if (own.has(sheet.name)) continue;
     const sheetOverrides = overrides.filter((o) => o.sheet === sheet.name);
@@ -48,6 +49,17 @@ export function mapWorkbook(snapshot: WorkbookSnapshot, overrides: MappingOverri
     }
   }
   return { tables, grids, findings, searchedSheets };
+}
+
+/**
+ * The add-in's memory in the workbook was damaged or edited: it is ignored as a whole (its sheets and
+ * highlights are not trusted, mapping overrides not applied), and the officer is told once.
+ */
+function stateSetAside(problem: string): Finding {
+  return {
+    rule: 'invalid-state', severity: 'info', sheet: '', cell: '', row: 0, value: problem, allowed: null,
+    message: `工作簿中保存的评分记录（隐藏工作表“_jixiao_state”）已损坏或被改动（${problem}），本次按首次评分处理：以前的映射设置不再适用，以前的标记无法自动清除。`,
+  };
 }
 
 function overlaps(a: DetectedTable, range: ReturnType<typeof parseRangeA1>): boolean {

@@ -95,7 +95,7 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
   if (stateSheet) {
     const read = queueStateRead(worksheets.getItem(stateSheet));
     await b.sync();
-    stored = await read.finish(b);
+    stored = (await read.finish(b))?.state;
   }
   const own = new OwnSheets(stored?.ownSheets.map((s) => s.name) ?? []);
   validatePatch(before, patch, own);

@@ -117,7 +117,8 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
   }
   check();
   await b.sync();
-  const state = await stateRead?.finish(b);
+  const stored = await stateRead?.finish(b);
+  const state = stored?.state;
 
   for (const plan of plans) {
     const used = plan.used!;
@@ -208,6 +209,7 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
   if (state) {
     snapshot.state = state;
   } else {
+    if (stored) snapshot.stateProblem = stored.problem;
     const choice = setting.isNullObject ? undefined : choiceFromSetting(setting.value);
     if (choice) snapshot.state = stateFromChoice(choice);
   }

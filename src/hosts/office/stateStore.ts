@@ -10,7 +10,7 @@
  * tool). The state sheet wins when both exist: only it knows which sheets are the add-in's own.
  */
 import type { AddinState } from '../../core/snapshot';
-import { chunkText, isAddinState, STATE_SHEET_NAME } from '../shared/stateCodec';
+import { chunkText, decodeState, STATE_SHEET_NAME, type DecodedState } from '../shared/stateCodec';
 import { CALL_BYTES, jsonBytes } from './payload';
 import type { SyncBatch } from './syncBatch';
 
@@ -23,6 +23,11 @@ export type RememberedChoice = Pick<AddinState, 'mapping' | 'rules' | 'scheme'>;
 
 /** The state from the state sheet's column A (as `Range.values` gives it), or `undefined`. Never throws. */
 export function stateFromColumn(values: readonly (readonly unknown[])[] | undefined): AddinState | undefined {
+  return storedStateFromColumn(values)?.state;
+}
+
+/** The state as read from column A: the state, or why it was set aside; `undefined` when there is none. */
+export function storedStateFromColumn(values: readonly (readonly unknown[])[] | undefined): DecodedState | undefined {
   if (!values) return undefined;
   let json = '';
   for (const row of values) {
@@ -30,13 +35,7 @@ export function stateFromColumn(values: readonly (readonly unknown[])[] | undefi
     if (typeof v !== 'string' || v === '') break;
     json += v;
   }
-  if (json === '') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return isAddinState(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  return json === '' ? undefined : decodeState(json);
 }
 
 /**
@@ -50,7 +49,7 @@ export const STATE_ROWS_PER_READ = 40;
  * Queues the first read of the state sheet (its used rows and column A's first rows) into the current
  * request; `finish` completes it after that request is sent, reading further rows only if there are any.
  */
-export function queueStateRead(ws: Excel.Worksheet): { finish(b: SyncBatch): Promise<AddinState | undefined> } {
+export function queueStateRead(ws: Excel.Worksheet): { finish(b: SyncBatch): Promise<DecodedState | undefined> } {
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowCount');
   const first = ws.getRange(`A1:A${STATE_ROWS_PER_READ}`);
@@ -65,7 +64,7 @@ export function queueStateRead(ws: Excel.Worksheet): { finish(b: SyncBatch): Pro
         await b.sync();
         values = values.concat(more.values);
       }
-      return stateFromColumn(values);
+      return storedStateFromColumn(values);
     },
   };
 }

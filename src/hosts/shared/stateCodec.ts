@@ -3,6 +3,8 @@
  * `_jixiao_state`, split over cells. One format, so a workbook scored by the CLI or the preview and then
  * opened in Excel knows its own sheets and highlights.
  */
+import { z } from 'zod';
+import { parseA1, parseRangeA1 } from '../../core/address';
 import type { AddinState } from '../../core/snapshot';
 
 export const STATE_SHEET_NAME = '_jixiao_state';
@@ -10,27 +12,55 @@ export const STATE_SHEET_NAME = '_jixiao_state';
 /** Excel allows 32,767 characters per cell; stay well below so nothing is ever truncated. */
 export const STATE_CHUNK_SIZE = 30_000;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isHighlightRecord(v: unknown): boolean {
-  if (!isRecord(v)) return false;
-  if (typeof v.sheet !== 'string' || typeof v.cell !== 'string') return false;
-  return typeof v.originalFill === 'string' || v.originalFill === null;
-}
-
 /**
- * Checks the parts of the state the host itself relies on (own sheets, highlights): a state that
- * fails here could make the host remove a user's sheet or restore the wrong fill, so it is ignored.
- * The rest is the core's business and passes through.
+ * The state as stored. It is part of the workbook, so it can be stale, edited, copied from another
+ * file or damaged: every field is checked before either host or the core relies on it (a highlight on
+ * a cell outside the grid, a mapping range `A0`, `rules` as a string were each enough to crash a run).
  */
+const cell = z.string().refine((a) => parseA1(a) !== null, '不是有效的单元格地址');
+const range = z.string().refine((a) => parseRangeA1(a) !== null, '不是有效的单元格区域');
+const sheetName = z.string().min(1).max(31);
+const ROLES = ['budget', 'targets', 'actuals', 'selfEvaluation', 'indexSystem', 'ledger', 'rules'] as const;
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  ownSheets: z.array(z.object({ name: sheetName, role: z.enum(['scored', 'anomalies', 'rules']) })),
+  mapping: z.array(z.object({ sheet: sheetName, range: range.optional(), role: z.enum([...ROLES, 'ignore']) })).optional(),
+  rules: z.array(z.string()).optional(),
+  scheme: z.string().optional(),
+  drafts: z.record(z.string(), z.string()).optional(),
+  highlights: z
+    .array(
+      z.object({
+        sheet: sheetName,
+        cell,
+        originalFill: z.string().nullable(),
+        originalNote: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** What reading the stored state gave: the state, or why it was set aside. */
+export type DecodedState = { state: AddinState; problem?: undefined } | { state?: undefined; problem: string };
+
+/** Reads the stored JSON; a state that is not valid JSON or fails the schema is set aside, never half used. */
+export function decodeState(json: string): DecodedState {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { problem: '不是有效的 JSON' };
+  }
+  const result = stateSchema.safeParse(parsed);
+  if (result.success) return { state: result.data };
+  const issue = result.error.issues[0];
+  return { problem: `${issue.path.join('.') || '根'}：${issue.message}` };
+}
+
+/** True when `v` is a state both hosts can rely on. */
 export function isAddinState(v: unknown): v is AddinState {
-  if (!isRecord(v) || v.version !== 1) return false;
-  const own = v.ownSheets;
-  if (!Array.isArray(own) || !own.every((s) => isRecord(s) && typeof s.name === 'string')) return false;
-  const hl = v.highlights;
-  return hl === undefined || (Array.isArray(hl) && hl.every(isHighlightRecord));
+  return stateSchema.safeParse(v).success;
 }
 
 /** Splits without cutting a surrogate pair in two: half a pair is not valid XML text. */

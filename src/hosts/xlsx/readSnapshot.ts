@@ -13,7 +13,7 @@ import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, 
 import { cachedValue } from './cellValue';
 import { dateToSerial } from './excelDate';
 import { MeaningfulFormats } from '../shared/numberFormat';
-import { isStateSheet, readState } from './stateSheet';
+import { isStateSheet, readStoredState } from './stateSheet';
 
 /** The format recorded for a date cell that has none of its own (a `Date` put in by code). */
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
@@ -108,7 +108,8 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options?: ReadOptions
     options?.onProgress?.(index + 1, worksheets.length);
   });
   const snapshot: WorkbookSnapshot = { sheets };
-  const state = readState(wb);
-  if (state) snapshot.state = state;
+  const stored = readStoredState(wb);
+  if (stored?.state) snapshot.state = stored.state;
+  else if (stored) snapshot.stateProblem = stored.problem;
   return snapshot;
 }

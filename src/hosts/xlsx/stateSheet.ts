@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { AddinState } from '../../core/snapshot';
-import { chunkText, isAddinState, STATE_SHEET_NAME } from '../shared/stateCodec';
+import { chunkText, decodeState, STATE_SHEET_NAME, type DecodedState } from '../shared/stateCodec';
 
 export { chunkText, isAddinState, STATE_CHUNK_SIZE, STATE_SHEET_NAME } from '../shared/stateCodec';
 
@@ -18,23 +18,34 @@ export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefi
   return wb.worksheets.find(isStateSheet);
 }
 
+/**
+ * A chunk of the stored JSON. LibreOffice (and WPS) re-save a long text as rich text, so the runs are
+ * joined: reading it as "not a string" lost the state and the next run read its own 绩效目标 as input.
+ */
+function chunkOf(v: ExcelJS.CellValue | undefined): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v && Array.isArray(v.richText)) {
+    return v.richText.map((run) => (typeof run?.text === 'string' ? run.text : '')).join('');
+  }
+  return '';
+}
+
+/** The stored state as read: the state, or why it was set aside; `undefined` when there is none. Never throws. */
+export function readStoredState(wb: ExcelJS.Workbook): DecodedState | undefined {
+  const ws = findStateSheet(wb);
+  if (!ws) return undefined;
+  let json = '';
+  for (let r = 1; ; r++) {
+    const chunk = chunkOf(ws.findCell(r, 1)?.value);
+    if (chunk === '') break;
+    json += chunk;
+  }
+  return json === '' ? undefined : decodeState(json);
+}
+
 /** The stored state, or `undefined` when there is none or it is damaged. Never throws. */
 export function readState(wb: ExcelJS.Workbook): AddinState | undefined {
-  try {
-    const ws = findStateSheet(wb);
-    if (!ws) return undefined;
-    let json = '';
-    for (let r = 1; ; r++) {
-      const v = ws.findCell(r, 1)?.value;
-      if (typeof v !== 'string' || v === '') break;
-      json += v;
-    }
-    if (json === '') return undefined;
-    const parsed: unknown = JSON.parse(json);
-    return isAddinState(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  return readStoredState(wb)?.state;
 }
 
 /**
