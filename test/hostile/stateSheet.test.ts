@@ -16,7 +16,7 @@ const KUNMING = path.join(__dirname, '../../examples/kunming-2019-self-evaluatio
 /** The 昆明 sample with `json` stored as the add-in's state, written the way `write` says. */
 async function withState(json: string, write: (cell: ExcelJS.Cell, text: string) => void = (c, t) => { c.value = t; }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(KUNMING));
+  await wb.xlsx.load((await readFile(KUNMING)) as unknown as ArrayBuffer);
   const ws = wb.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
   write(ws.getCell('A1'), json);
   return toBytes(wb);
@@ -62,7 +62,7 @@ describe('a state re-saved by LibreOffice or WPS as rich text is still the state
   it('the state JSON split into rich-text runs is read back whole, so our own 绩效目标 is never read as input', async () => {
     const first = await scoreBytes(new Uint8Array(await readFile(KUNMING)));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(first.output));
+    await wb.xlsx.load(first.output as unknown as ArrayBuffer);
     const cell = wb.getWorksheet(STATE_SHEET_NAME)!.getCell('A1');
     const json = String(cell.value);
     cell.value = { richText: [{ text: json.slice(0, 10) }, { text: json.slice(10) }] };

@@ -71,7 +71,8 @@ export function classifyHeader(raw: string): HeaderMatch | null {
   const text = normalizeText(raw);
   if (text.length === 0 || text.length > 40) return null;
   const bare = compactText(text).replace(PARENTHESES, '');
-  if (bare.length === 0) return null;
+  // A header is a label, not a sentence: a 备注 such as “未完全达到年度指标，原因：…” names no column.
+  if (bare.length === 0 || /[,.;!?。]/.test(bare)) return null;
   let best: { entry: Entry; word: string } | null = null;
   for (const entry of ENTRIES) {
     if (entry.not.some((n) => bare.includes(n))) continue;

@@ -36,7 +36,13 @@ const stateSchema = z.object({
         cell,
         originalFill: z.string().nullable(),
         originalNote: z.string().nullable().optional(),
-      }),
+        // Host-specific: the xlsx host keeps a formatted note whole, the Office host marks comments it added.
+        originalRichNote: z
+          .object({ texts: z.array(z.object({ text: z.string() }).passthrough()).optional() })
+          .passthrough()
+          .optional(),
+        addedComment: z.boolean().optional(),
+      }).passthrough(),
     )
     .optional(),
 });
