@@ -4,7 +4,7 @@
  * which column holds what, and decides where each table's body ends. Every table says why it was read
  * the way it was (`because`), for the report, the pane and the refusal message.
  */
-import { columnLetters, rangeA1 } from '../address';
+import { columnLetters } from '../address';
 import type { CellRange, SheetSnapshot, TableRole } from '../snapshot';
 import { BUDGET_KINDS, classifyHeader, statedUnits, type ColumnKind, type HeaderMatch } from './columnKinds';
 import { isBlank, SheetGrid } from './sheetGrid';
@@ -373,10 +373,6 @@ const ROLE_NAMES: Record<TableRole, string> = {
   rules: '规则表',
 };
 
-export function roleName(role: TableRole): string {
-  return ROLE_NAMES[role];
-}
-
 /** `预算表：表头 预算数、执行数，单位 万元；未用“上年指标值”（D 列），指标值取“年度指标值”（E 列）`. */
 export function describeReading(t: DetectedTable): string {
   const parts = [`${ROLE_NAMES[t.role]}：表头 ${t.columns.map((c) => c.header).join('、')}`];
@@ -457,9 +453,5 @@ export function rowLabel(grid: SheetGrid, r: number, columns: TableColumn[]): st
     }
   }
   return null;
-}
-
-export function describeRange(t: DetectedTable): string {
-  return rangeA1(t.range);
 }
 
