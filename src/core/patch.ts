@@ -72,7 +72,17 @@ export interface SheetWrite {
   after?: string;
   /** Make it the active sheet after applying. */
   activate?: boolean;
+  /** Columns (0-based) to hide: the one holding the mark. */
+  hiddenColumns?: number[];
+  /**
+   * The sheet's ownership mark (`jixiao:<role>:<token>`, see output/ownSheets.ts), also written in its
+   * first row. An existing sheet of this name is replaced only when it carries this mark.
+   */
+  mark: string;
 }
+
+/** An own sheet as its builder makes it, before the pipeline marks it as ours (output/ownSheets.ts). */
+export type SheetContent = Omit<SheetWrite, 'mark' | 'hiddenColumns'>;
 
 /** Fill and note on a cell of a source sheet; the value is never touched. */
 export interface CellHighlight {
@@ -86,15 +96,18 @@ export interface CellHighlight {
  * A sheet that becomes the user's own once written (插入模板): never replaced or removed by a later run.
  * Its name is already unique; a host refuses the patch if a sheet of that name exists.
  */
-export type NewUserSheet = Omit<SheetWrite, 'role'>;
+export type NewUserSheet = Omit<SheetWrite, 'role' | 'mark'>;
 
 export interface Patch {
   /** Own sheets to write; an existing own sheet of the same role is replaced. */
   sheets: SheetWrite[];
   /** Sheets handed to the user (插入模板); absent on scoring runs. */
   newSheets?: NewUserSheet[];
-  /** Own sheets from an earlier run that this run no longer writes (removed). */
-  removeSheets: string[];
+  /**
+   * Own sheets from an earlier run that this run no longer writes (removed), each with the mark it must
+   * carry: a sheet without it is the officer's, and stays.
+   */
+  removeSheets: { name: string; mark: string }[];
   /** Highlights to add after restoring the previous run's highlights. */
   highlights: CellHighlight[];
   /** Restore every highlighted cell's own formatting (from `state.highlights`) before anything else. */

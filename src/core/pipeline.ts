@@ -20,7 +20,7 @@ import { reconcileLedger } from './reconcile/reconcileLedger';
 import { buildAnomalySheet, sortFindings } from './output/anomalySheet';
 import { highlightsFor } from './output/highlights';
 import { buildScoredSheet } from './output/scoredSheet';
-import { ownSheetName } from './output/sheetNames';
+import { findOwnSheets, markText, ownSheetName, withMark } from './output/ownSheets';
 import type { Patch, SheetWrite } from './patch';
 import type { Report, ReportBudget, ReportIndicator } from './report/report';
 import { getScheme, SCHEMES } from './scoring/scheme';
@@ -64,7 +64,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     throw new NotScorableError(`未知的评分方案“${schemeId}”。可用方案：${Object.keys(SCHEMES).join('、')}。`);
   }
   const overrides = [...(snapshot.state?.mapping ?? []), ...(options.mapping ?? [])];
-  const mapping = mapWorkbook(snapshot, overrides);
+  const own = findOwnSheets(snapshot);
+  const mapping = mapWorkbook(snapshot, overrides, own);
   const built = buildModel(mapping);
   const model = built.model && (built.model.indicators.length > 0 || built.model.budget) ? built.model : null;
   const ledgers = mapping.tables
@@ -75,7 +76,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
   let choice;
   try {
-    choice = chooseRules(snapshot, mapping, options.rules, options.parameters);
+    choice = chooseRules(snapshot, mapping, own, options.rules, options.parameters);
   } catch (e) {
     if (e instanceof RuleChoiceError) throw new NotScorableError(e.message);
     throw e;
@@ -108,7 +109,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     }
   }
   const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];
-  const officer = officerExplanations(snapshot);
+  const officer = officerExplanations(snapshot, own);
   const drafts: Record<string, string> = {};
 
   const indicators: ReportIndicator[] = (scored?.indicators ?? []).map((s) => {
@@ -167,8 +168,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     ...(read?.partlyRead ? [read.partlyRead] : []),
     ...sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder),
   ];
-  const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot) : null;
-  const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
+  const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot, own) : null;
+  const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot, own) : null;
 
   const report: Report = {
     total: scored ? scored.totalHundredths / 100 : null,
@@ -186,19 +187,21 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     output: { scoredSheet: scoredName, anomalySheet: anomalyName },
   };
 
-  const lastSource = [...snapshot.sheets].filter((s) => !(snapshot.state?.ownSheets ?? []).some((o) => o.name === s.name)).pop()?.name;
-  const sheets: SheetWrite[] = scoredName ? [buildScoredSheet(report, scoredName, scheme.name, lastSource)] : [];
-  if (anomalyName) sheets.push(buildAnomalySheet(findings, anomalyName, scoredName ?? lastSource));
-  const ownSheets: { name: string; role: OwnSheetRole }[] = sheets.map((s) => ({ name: s.name, role: s.role }));
-  const ownRulesSheet = (snapshot.state?.ownSheets ?? []).find((s) => s.role === 'rules' && s.name === choice.sheet);
+  const lastSource = snapshot.sheets.filter((s) => !own.isOutput(s.name)).pop()?.name;
+  // A verified sheet keeps its mark (the one the host checks before replacing it); a new one gets ours.
+  const mark = (role: OwnSheetRole) => own.verified.get(role)?.mark ?? markText(role, own.token);
+  const sheets: SheetWrite[] = scoredName ? [withMark(buildScoredSheet(report, scoredName, scheme.name, lastSource), mark('scored'))] : [];
+  if (anomalyName) sheets.push(withMark(buildAnomalySheet(findings, anomalyName, scoredName ?? lastSource), mark('anomalies')));
+  const ownSheets: AddinState['ownSheets'] = sheets.map((s) => ({ name: s.name, role: s.role, mark: s.mark }));
+  const ownRulesSheet = own.verified.get('rules');
   if (ownRulesSheet) {
-    // The officer's edited 规则 sheet is what the checks used: it stays exactly as it is.
-    ownSheets.push(ownRulesSheet);
+    // The officer edits the 规则 sheet: it is never rewritten or removed, whatever this run checked with.
+    ownSheets.push({ name: ownRulesSheet.name, role: 'rules', mark: ownRulesSheet.mark });
   } else if (options.writeRules && choice.resolved) {
     const rows = rulesToRows(choice.resolved);
-    const name = ownSheetName(RULES_SHEET, 'rules', snapshot);
-    sheets.push({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName ?? lastSource, frozenRows: 1 });
-    ownSheets.push({ name, role: 'rules' });
+    const name = ownSheetName(RULES_SHEET, 'rules', snapshot, own);
+    sheets.push(withMark({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName ?? lastSource, frozenRows: 1 }, mark('rules')));
+    ownSheets.push({ name, role: 'rules', mark: mark('rules') });
   }
   const written = new Set(ownSheets.map((s) => s.name));
   const state: AddinState = {
@@ -213,7 +216,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   };
   const patch: Patch = {
     sheets,
-    removeSheets: (snapshot.state?.ownSheets ?? []).map((s) => s.name).filter((n) => !written.has(n)),
+    // Only sheets that carry the mark this workbook's state records: never the officer's.
+    removeSheets: [...own.verified.values()].filter((s) => !written.has(s.name)),
     highlights: highlightsFor(findings, new Set(mapping.tables.filter((t) => t.role === 'ledger').map((t) => t.sheet))),
     // A re-run replaces the previous run's highlights, even when it finds nothing left to flag.
     clearHighlights: true,

@@ -58,8 +58,11 @@ export interface SheetSnapshot {
  */
 export interface AddinState {
   version: 1;
-  /** Sheets the add-in wrote, by role, so a re-run replaces them and never touches a user's sheet. */
-  ownSheets: { name: string; role: OwnSheetRole }[];
+  /**
+   * Sheets the add-in wrote, by role, with the mark each carries (output/ownSheets.ts): a re-run replaces
+   * a sheet only when it carries that mark, so a stale or copied state never hands it a user's sheet.
+   */
+  ownSheets: { name: string; role: OwnSheetRole; mark?: string }[];
   /** The user's mapping overrides (sheet + range → role), applied before detection. */
   mapping?: MappingOverride[];
   /** The rule packs and scheme last chosen. */

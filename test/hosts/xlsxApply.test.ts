@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { HIGHLIGHT_FILLS, type SheetWrite } from '../../src/core/patch';
+import { withMark } from '../../src/core/output/ownSheets';
 import { applyPatch } from '../../src/hosts/xlsx/applyPatch';
 import { snapshotFromWorkbook } from '../../src/hosts/xlsx/readSnapshot';
 import { readState, STATE_SHEET_NAME } from '../../src/hosts/xlsx/stateSheet';
@@ -18,7 +19,7 @@ function userWorkbook(): ExcelJS.Workbook {
 }
 
 function scored(rows: SheetWrite['rows'], extra: Partial<SheetWrite> = {}): SheetWrite {
-  return { name: '绩效目标', role: 'scored', rows, ...extra };
+  return withMark({ name: '绩效目标', role: 'scored', rows, ...extra }, 'jixiao:scored:t1');
 }
 
 describe("writing the add-in's own sheets", () => {
@@ -29,7 +30,7 @@ describe("writing the add-in's own sheets", () => {
       patchOf({
         sheets: [
           scored([[{ v: '一级指标', style: 'header' }]], { after: '自评表' }),
-          { name: '异常清单', role: 'anomalies', rows: [[{ v: '严重程度' }]] },
+          withMark({ name: '异常清单', role: 'anomalies', rows: [[{ v: '严重程度' }]] }, 'jixiao:anomalies:t1'),
         ],
       }),
     );
@@ -53,7 +54,7 @@ describe("writing the add-in's own sheets", () => {
 
   it("refuses to write over a sheet the user made, and changes nothing", async () => {
     const wb = userWorkbook();
-    const write: SheetWrite = { name: '备注', role: 'scored', rows: [[{ v: 'x' }]] };
+    const write: SheetWrite = withMark({ name: '备注', role: 'scored', rows: [[{ v: 'x' }]] }, 'jixiao:scored:t1');
     expect(() => applyPatch(wb, patchOf({ sheets: [write], highlights: [{ sheet: '发放明细', cell: 'B2', severity: 'error', note: 'x' }] }))).toThrow(/备注/);
     expect(tabNames(wb)).toEqual(['发放明细', '自评表', '备注']);
     expect(sheet(wb, '备注').getCell('A1').value).toBe('用户自己的表');
@@ -63,13 +64,13 @@ describe("writing the add-in's own sheets", () => {
   it('treats sheet names the way Excel does, ignoring case', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Rules');
-    expect(() => applyPatch(wb, patchOf({ sheets: [{ name: 'rules', role: 'rules', rows: [] }] }))).toThrow();
+    expect(() => applyPatch(wb, patchOf({ sheets: [withMark({ name: 'rules', role: 'rules', rows: [] }, 'jixiao:rules:t1')] }))).toThrow();
   });
 
   it("removes only its own sheets from an earlier run, never a user's sheet of the same name", async () => {
     const wb = userWorkbook();
-    applyPatch(wb, patchOf({ sheets: [{ name: '规则', role: 'rules', rows: [[{ v: '规则' }]] }] }));
-    applyPatch(wb, patchOf({ removeSheets: ['规则', '备注'] }));
+    applyPatch(wb, patchOf({ sheets: [withMark({ name: '规则', role: 'rules', rows: [[{ v: '规则' }]] }, 'jixiao:rules:t1')] }));
+    applyPatch(wb, patchOf({ removeSheets: [{ name: '规则', mark: 'jixiao:rules:t1' }, { name: '备注', mark: 'jixiao:rules:t1' }] }));
     const back = await reload(wb);
     expect(tabNames(back)).toEqual(['发放明细', '自评表', '备注', STATE_SHEET_NAME]);
   });
@@ -126,7 +127,7 @@ describe("writing the add-in's own sheets", () => {
       wb,
       patchOf({
         sheets: [
-          {
+          withMark({
             name: '异常清单',
             role: 'anomalies',
             rows: [
@@ -136,7 +137,7 @@ describe("writing the add-in's own sheets", () => {
                 { v: '="危险" 文字', link: { sheet: '发放明细', cell: 'A1' } },
               ],
             ],
-          },
+          }, 'jixiao:anomalies:t1'),
         ],
       }),
     );
@@ -147,7 +148,8 @@ describe("writing the add-in's own sheets", () => {
     // Text inside the link stays a quoted literal, so it can never run as a formula of its own.
     expect(ws.getCell('C1').formula).toBe('HYPERLINK("#\'发放明细\'!A1","=""危险"" 文字")');
     const snap = snapshotFromWorkbook(back).sheets.find((s) => s.name === '异常清单');
-    expect(snap?.values[0]).toEqual(['B2', 'A1', '="危险" 文字']);
+    expect(snap?.values[0]).toEqual(['B2', 'A1', '="危险" 文字', 'jixiao:anomalies:t1']);
+    expect(ws.getColumn(4).hidden).toBe(true);
   });
 
   it('opens on the sheet the patch activates, with a single selected tab', async () => {

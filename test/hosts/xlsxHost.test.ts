@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
+import { withMark } from '../../src/core/output/ownSheets';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { bytesOf, patchOf } from './xlsxFixtures';
 
@@ -32,7 +33,7 @@ describe('opening and saving workbook files', () => {
     const before = { hash: await digest(input), mtime: (await stat(input)).mtimeMs };
     const host = await XlsxHost.fromFile(input);
     await host.read();
-    await host.apply(patchOf({ sheets: [{ name: '绩效目标', role: 'scored', rows: [[{ v: 1 }]] }] }));
+    await host.apply(patchOf({ sheets: [withMark({ name: '绩效目标', role: 'scored', rows: [[{ v: 1 }]] }, 'jixiao:scored:t1')] }));
     const out = join(dir, 'scored.xlsx');
     await host.writeFile(out);
     await expect(host.writeFile(input)).rejects.toThrow(/input/);

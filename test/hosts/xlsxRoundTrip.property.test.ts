@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { withMark } from '../../src/core/output/ownSheets';
 import fc from 'fast-check';
 import { a1 } from '../../src/core/address';
 import type { CellHighlight, SheetWrite } from '../../src/core/patch';
@@ -67,8 +68,8 @@ describe('applying a patch never changes a value in the officer’s sheets', () 
             return { sheet: s.name, cell: a1(r, c), severity, note: `第${r + 1}行有问题` };
           });
           const written: SheetWrite[] = [
-            { name: '绩效目标', role: 'scored', rows: [[{ v: '=A1 不是公式' }, { v: 97.54, numFmt: '0.00' }]], after: '发放明细', activate: true },
-            { name: '异常清单', role: 'anomalies', rows: highlights.map((h) => [{ v: h.cell, link: { sheet: h.sheet, cell: h.cell } }, { v: h.note }]) },
+            withMark({ name: '绩效目标', role: 'scored', rows: [[{ v: '=A1 不是公式' }, { v: 97.54, numFmt: '0.00' }]], after: '发放明细', activate: true }, 'jixiao:scored:t1'),
+            withMark({ name: '异常清单', role: 'anomalies', rows: highlights.map((h) => [{ v: h.cell, link: { sheet: h.sheet, cell: h.cell } }, { v: h.note }]) }, 'jixiao:anomalies:t1'),
           ];
 
           applyPatch(wb, patchOf({ sheets: written, highlights }));
@@ -78,7 +79,7 @@ describe('applying a patch never changes a value in the officer’s sheets', () 
           expect(valuesOf(source)).toEqual(valuesOf(before.sheets));
           expect(after.sheets.map((s) => s.name)).toContain('异常清单');
 
-          applyPatch(scored, patchOf({ clearHighlights: true, removeSheets: ['异常清单', '绩效目标'] }));
+          applyPatch(scored, patchOf({ clearHighlights: true, removeSheets: written.map((w) => ({ name: w.name, mark: w.mark })) }));
           const cleared = await reload(scored);
           expect(valuesOf(snapshotFromWorkbook(cleared).sheets)).toEqual(valuesOf(before.sheets));
           for (const h of highlights) {

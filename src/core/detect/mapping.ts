@@ -1,9 +1,11 @@
 /**
  * Mapping: every table in the workbook with its role and confidence, after the user's overrides.
- * The add-in's own sheets are never mapped (they are outputs, read only for explanations).
+ * The add-in's own sheets, found by their mark whatever they are called now, are never mapped (they are
+ * outputs, read only for explanations).
  */
 import { parseRangeA1, rangeA1 } from '../address';
 import type { Finding } from '../findings';
+import { findOwnSheets, type OwnSheets } from '../output/ownSheets';
 import type { MappingOverride, WorkbookSnapshot } from '../snapshot';
 import { classifyHeader } from './columnKinds';
 import { SheetGrid } from './sheetGrid';
@@ -22,15 +24,18 @@ export interface Mapping {
   searchedSheets: string[];
 }
 
-export function mapWorkbook(snapshot: WorkbookSnapshot, overrides: MappingOverride[] = []): Mapping {
-  const own = new Set((snapshot.state?.ownSheets ?? []).map((s) => s.name));
+export function mapWorkbook(
+  snapshot: WorkbookSnapshot,
+  overrides: MappingOverride[] = [],
+  own: OwnSheets = findOwnSheets(snapshot),
+): Mapping {
   const tables: MappedTable[] = [];
   const grids = new Map<string, SheetGrid>();
   const findings: Finding[] = [];
   const searchedSheets: string[] = [];
   if (snapshot.stateProblem !== undefined) findings.push(stateSetAside(snapshot.stateProblem));
   for (const sheet of snapshot.sheets) {
-    if (own.has(sheet.name)) continue;
+    if (own.isOutput(sheet.name)) continue;
     const sheetOverrides = overrides.filter((o) => o.sheet === sheet.name);
     if (sheet.hidden && sheetOverrides.length === 0) continue;
     searchedSheets.push(sheet.name);

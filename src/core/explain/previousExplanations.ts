@@ -6,18 +6,25 @@ import type { MappedTable } from '../detect/mapping';
 import { SheetGrid } from '../detect/sheetGrid';
 import { detectTablesInSheet } from '../detect/tables';
 import { buildModel } from '../model/buildModel';
+import type { OwnSheets } from '../output/ownSheets';
 import type { WorkbookSnapshot } from '../snapshot';
 
 /** Key of the budget row in `drafts` and in the result. */
 export const BUDGET_KEY = '__budget__';
 
-export function officerExplanations(snapshot: WorkbookSnapshot): Map<string, string> {
+/**
+ * Read from our 绩效目标 wherever the officer renamed it, and from copies of it (Excel's 移动或复制 keeps the
+ * mark); a sheet merely named 绩效目标 is the officer's own and is read as input instead.
+ */
+export function officerExplanations(snapshot: WorkbookSnapshot, own: OwnSheets): Map<string, string> {
   const out = new Map<string, string>();
   const state = snapshot.state;
   if (!state) return out;
   const drafts = state.drafts ?? {};
-  for (const own of state.ownSheets.filter((s) => s.role === 'scored')) {
-    const sheet = snapshot.sheets.find((s) => s.name === own.name);
+  const verified = own.verified.get('scored')?.name;
+  const names = own.copiesOf('scored').sort((a, b) => Number(b === verified) - Number(a === verified));
+  for (const name of names) {
+    const sheet = snapshot.sheets.find((s) => s.name === name);
     if (!sheet) continue;
     const grid = new SheetGrid(sheet);
     const tables: MappedTable[] = detectTablesInSheet(sheet, grid)
@@ -26,7 +33,8 @@ export function officerExplanations(snapshot: WorkbookSnapshot): Map<string, str
     const { model } = buildModel({ tables, grids: new Map([[sheet.name, grid]]), findings: [], searchedSheets: [] });
     if (!model) continue;
     const keep = (key: string, text: string | null) => {
-      if (text && text.trim() && text.trim() !== (drafts[key] ?? '').trim()) out.set(key, text.trim());
+      // The verified sheet comes first: a copy's text fills only what it left empty.
+      if (text && text.trim() && text.trim() !== (drafts[key] ?? '').trim() && !out.has(key)) out.set(key, text.trim());
     };
     for (const ind of model.indicators) keep(ind.key, ind.explanation);
     if (model.budget) keep(BUDGET_KEY, model.budget.explanation);

@@ -2,9 +2,9 @@
  * 异常清单: one row per finding, errors first, in sheet order, each with a link to its cell.
  */
 import { SEVERITY_LABEL, type Finding } from '../findings';
-import type { OutputCell, SheetWrite } from '../patch';
+import type { OutputCell, SheetContent } from '../patch';
 
-export function buildAnomalySheet(findings: Finding[], name: string, after?: string): SheetWrite {
+export function buildAnomalySheet(findings: Finding[], name: string, after?: string): SheetContent {
   const rows: (OutputCell | null)[][] = [];
   rows.push([{ v: `异常清单（共 ${findings.length} 条：违规 ${count(findings, 'error')}，需核实 ${count(findings, 'warning')}，提示 ${count(findings, 'info')}）`, style: 'title' }]);
   rows.push(['级别', '规则', '工作表', '单元格', '行', '实际值', '允许范围', '说明'].map((v) => ({ v, style: 'header' as const })));

@@ -3,7 +3,7 @@
  * the budget block, the total and grade, and the 评价情况总表.
  */
 import { rangeA1 } from '../address';
-import type { OutputCell, SheetWrite } from '../patch';
+import type { OutputCell, SheetContent } from '../patch';
 import type { Report, ReportIndicator } from '../report/report';
 
 const NUM = '0.00';
@@ -14,7 +14,7 @@ const text = (v: string, style: OutputCell['style'] = 'body'): OutputCell => ({ 
 const num = (v: number | null, numFmt = NUM, style: OutputCell['style'] = 'body'): OutputCell =>
   v === null ? { v: null, style } : { v, numFmt, style };
 
-export function buildScoredSheet(report: Report, name: string, schemeName: string, after?: string): SheetWrite {
+export function buildScoredSheet(report: Report, name: string, schemeName: string, after?: string): SheetContent {
   const hasSelf = report.indicators.some((i) => i.selfScore !== null);
   const isIndex = report.kind === 'indexSystem';
   const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', isIndex ? '评价得分' : '得分'];

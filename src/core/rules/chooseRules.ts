@@ -4,6 +4,7 @@
  */
 import type { Mapping } from '../detect/mapping';
 import type { Finding } from '../findings';
+import type { OwnSheets } from '../output/ownSheets';
 import type { WorkbookSnapshot } from '../snapshot';
 import { resolvePacks, RulePackError } from './resolvePacks';
 import type { ResolvedRules } from './resolvedRules';
@@ -23,22 +24,29 @@ export class RuleChoiceError extends Error {
 export function chooseRules(
   snapshot: WorkbookSnapshot,
   mapping: Mapping,
+  own: OwnSheets,
   requested: string[] | undefined,
   parameters: Record<string, number | null> | undefined,
 ): RuleChoice {
-  const ownRules = (snapshot.state?.ownSheets ?? []).filter((s) => s.role === 'rules').map((s) => s.name);
+  // Ours (wherever renamed) first, then copies of it, then a 规则 sheet the officer made.
+  const verified = own.verified.get('rules')?.name;
+  const ownRules = [...(verified ? [verified] : []), ...own.copiesOf('rules').filter((n) => n !== verified)];
   const userRules = mapping.tables.filter((t) => t.role === 'rules').map((t) => t.sheet);
-  for (const name of [...ownRules, ...userRules]) {
+  // Why a 规则 sheet could not be used (its pack id blanked, say): the officer must hear it, since the
+  // checks then fall back to the packs and the sheet's edits do not apply.
+  const unusable: Finding[] = [];
+  for (const name of [...new Set([...ownRules, ...userRules])]) {
     const sheet = snapshot.sheets.find((s) => s.name === name);
     if (!sheet) continue;
     const read = rulesFromRows(sheet.values, name);
     const sameAsAsked = !requested || sameIds(requested, read.resolved?.requested ?? []);
     if (read.resolved && sameAsAsked) return { resolved: read.resolved, sheet: name, findings: read.findings };
+    if (!read.resolved) unusable.push(...read.findings);
   }
   const ids = requested ?? snapshot.state?.rules;
-  if (!ids || ids.length === 0) return { resolved: null, sheet: null, findings: [] };
+  if (!ids || ids.length === 0) return { resolved: null, sheet: null, findings: unusable };
   try {
-    return { resolved: resolvePacks(ids, { parameters }), sheet: null, findings: [] };
+    return { resolved: resolvePacks(ids, { parameters }), sheet: null, findings: unusable };
   } catch (e) {
     if (e instanceof RulePackError) throw new RuleChoiceError(e.message);
     throw e;

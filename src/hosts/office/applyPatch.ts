@@ -21,7 +21,8 @@
  * then everything written, in ⌈bytes ÷ budget⌉ requests.
  */
 import { parseA1 } from '../../core/address';
-import type { Patch, SheetWrite } from '../../core/patch';
+import { MARK_COLUMNS, MARK_ROWS, parseMark } from '../../core/output/ownSheets';
+import type { NewUserSheet, Patch, SheetWrite } from '../../core/patch';
 import type { AddinState, HighlightRecord } from '../../core/snapshot';
 import { sameSheetName } from '../shared/sheetNames';
 import type { Capabilities } from './apiSupport';
@@ -30,7 +31,7 @@ import { groupByCell, queueHighlights, queueRestore, readOriginalFills } from '.
 import { CALL_BYTES } from './payload';
 import { queueStateRead, queueStateWrite, STATE_SHEET_NAME } from './stateStore';
 import type { SyncBatch } from './syncBatch';
-import { OwnSheets, SheetNames, validatePatch } from '../shared/validatePatch';
+import { SheetNames, validatePatch } from '../shared/validatePatch';
 import { writeSheetContent } from './writeSheet';
 
 interface SheetInfo {
@@ -76,7 +77,6 @@ export interface Prepared {
   names: SheetNames;
   order: TabOrder;
   stored: AddinState | undefined;
-  own: OwnSheets;
   /** Own sheets that existed before this apply, lower-cased (cleared before they are rewritten). */
   existing: Set<string>;
 }
@@ -92,18 +92,27 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
 
   let stored: AddinState | undefined;
   const stateSheet = before.find(STATE_SHEET_NAME);
-  if (stateSheet) {
-    const read = queueStateRead(worksheets.getItem(stateSheet));
-    await b.sync();
-    stored = (await read.finish(b))?.state;
-  }
-  const own = new OwnSheets(stored?.ownSheets.map((s) => s.name) ?? []);
-  validatePatch(before, patch, own);
-
-  for (const name of patch.removeSheets) {
+  const read = stateSheet ? queueStateRead(worksheets.getItem(stateSheet)) : undefined;
+  // The first rows of every sheet the patch would replace or remove, in the same request: a sheet is
+  // ours only if it carries the mark the patch names.
+  const heads = new Map<string, Excel.Range>();
+  for (const name of [...patch.sheets.map((w) => w.name), ...patch.removeSheets.map((r) => r.name)]) {
     const actual = before.find(name);
-    // Only sheets the stored state lists as the add-in's own: a user's sheet is never removed.
-    if (!actual || !own.has(actual) || sameSheetName(actual, STATE_SHEET_NAME)) continue;
+    if (actual === undefined || heads.has(actual)) continue;
+    const head = worksheets.getItem(actual).getRangeByIndexes(0, 0, MARK_ROWS, MARK_COLUMNS);
+    head.load('values');
+    heads.set(actual, head);
+  }
+  if (read || heads.size > 0) await b.sync();
+  if (read) stored = (await read.finish(b))?.state;
+  const marks = new Map<string, string | null>();
+  for (const [name, head] of heads) marks.set(name, markIn(head.values));
+  validatePatch(before, patch, (name) => marks.get(name) ?? null);
+
+  for (const { name, mark } of patch.removeSheets) {
+    const actual = before.find(name);
+    // Only a sheet carrying the add-in's mark: a user's sheet is never removed.
+    if (!actual || marks.get(actual) !== mark || sameSheetName(actual, STATE_SHEET_NAME)) continue;
     await b.room(CALL_BYTES * 2);
     worksheets.getItem(actual).delete();
     order.remove(actual);
@@ -111,13 +120,20 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
 
   const existing = new Set<string>();
   const created: SheetWrite[] = [];
-  const create = async (write: Omit<SheetWrite, 'role'>) => {
+  const create = async (write: SheetWrite | NewUserSheet) => {
     const after = write.after === undefined ? undefined : order.find(write.after);
     const position = after ? order.indexOf(after.name) + 1 : order.length;
-    await b.room(CALL_BYTES * 3 + write.name.length * 3);
+    await b.room(CALL_BYTES * 8 + write.name.length * 3);
     const ws = worksheets.add(write.name);
     const at = order.insert({ name: write.name, visible: true }, position);
     if (at !== order.length - 1) ws.position = at;
+    // The mark goes in with the sheet: if the content run fails, the next run still knows it is ours.
+    const markColumn = 'mark' in write ? write.hiddenColumns?.[0] : undefined;
+    if ('mark' in write && markColumn !== undefined) {
+      const cell = ws.getRangeByIndexes(0, markColumn, 1, 1);
+      cell.numberFormat = [['@']];
+      cell.values = [[write.mark]];
+    }
   };
   for (const write of patch.sheets) {
     // An own sheet from an earlier run is rewritten where it stands; a new one is placed like the xlsx host's.
@@ -139,12 +155,18 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
     // Until the content run stores the final state, the new sheets are already known as the add-in's,
     // so a run that fails half-way never leaves an empty 绩效目标 that a later run takes for the user's.
     const base = stored ?? { version: 1 as const, ownSheets: [] };
-    const ownSheets = [...base.ownSheets.filter((s) => order.find(s.name)), ...created.map((w) => ({ name: w.name, role: w.role }))];
+    const ownSheets = [...base.ownSheets.filter((s) => order.find(s.name)), ...created.map((w) => ({ name: w.name, role: w.role, mark: w.mark }))];
     await queueStateWrite(b, { ...base, ownSheets });
   }
   await b.flush();
   const names = new SheetNames(order.names());
-  return { names, order, stored, own, existing };
+  return { names, order, stored, existing };
+}
+
+/** The mark in a sheet's first rows, if any. */
+function markIn(values: unknown[][]): string | null {
+  for (const row of values) for (const v of row) if (typeof v === 'string' && parseMark(v)) return v;
+  return null;
 }
 
 /** Empties an own sheet from an earlier run so it is rewritten as if new: cells, formats, merges, widths, panes. */
@@ -153,6 +175,8 @@ function clearSheet(ws: Excel.Worksheet): void {
   all.unmerge();
   all.clear('All');
   all.format.useStandardWidth = true;
+  // The last run's mark column may hold content now.
+  all.columnHidden = false;
   ws.freezePanes.unfreeze();
 }
 

@@ -12,7 +12,7 @@
  * - then merges, column widths (characters → points) and frozen header rows.
  */
 import { columnLetters, rangeA1 } from '../../core/address';
-import { STYLES, type OutputCell, type SheetWrite, type StyleSpec } from '../../core/patch';
+import { STYLES, type NewUserSheet, type OutputCell, type SheetWrite, type StyleSpec } from '../../core/patch';
 import type { Capabilities } from './apiSupport';
 import { applyStyle, columnWidthPoints } from './cellFormat';
 import { linkFormula } from './internalLink';
@@ -20,7 +20,7 @@ import { CALL_BYTES, gridBytes } from './payload';
 import { addressChunks, rectanglesOf, type CellAt } from './rectangles';
 import type { SyncBatch } from './syncBatch';
 
-type Content = Omit<SheetWrite, 'role'>;
+type Content = SheetWrite | NewUserSheet;
 
 const TEXT_FORMAT = '@';
 const GENERAL = 'General';
@@ -131,6 +131,11 @@ export async function writeSheetContent(b: SyncBatch, ws: Excel.Worksheet, write
     const letters = columnLetters(c);
     await b.room(CALL_BYTES * 3);
     ws.getRange(`${letters}:${letters}`).format.columnWidth = columnWidthPoints(width);
+  }
+  for (const c of write.hiddenColumns ?? []) {
+    const letters = columnLetters(c);
+    await b.room(CALL_BYTES * 3);
+    ws.getRange(`${letters}:${letters}`).columnHidden = true;
   }
   if (write.frozenRows && write.frozenRows > 0) {
     await b.room(CALL_BYTES * 2);

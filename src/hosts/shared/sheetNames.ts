@@ -1,11 +1,10 @@
 /**
- * Sheet names as Excel understands them, for both hosts. Excel compares names case-insensitively
- * ("Rules" and "rules" are the same sheet; a file with both is reported as corrupt). Lower-casing
- * matches the check ExcelJS itself makes when a sheet is added.
+ * Sheet names as Excel understands them, for both hosts (the comparison itself is the core's, which
+ * needs it too to tell its own sheets from the officer's).
  */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
+import { sameSheetName } from '../../core/sheetName';
+
+export { sameSheetName };
 
 /** Why Excel would reject this name, or `null` when it is acceptable. */
 export function sheetNameProblem(name: string): string | null {

@@ -1,7 +1,7 @@
 /**
  * Checks a whole patch against the workbook's sheet list before anything changes, so a bad patch leaves
  * the workbook exactly as it was instead of half-applied. Both hosts call it with their sheet names:
- * only sheets the stored state lists as the add-in's own may be replaced or removed, a new user sheet
+ * only a sheet carrying the add-in's mark may be replaced or removed, a new user sheet
  * (插入模板) may not collide with any sheet, and cell data must be storable. Failures are bugs in whoever
  * built the patch, hence plain `Error`s in English.
  */
@@ -11,14 +11,12 @@ import type { CellRange } from '../../core/snapshot';
 import { sameSheetName, sheetNameProblem } from './sheetNames';
 import { STATE_SHEET_NAME } from './stateCodec';
 
-/** The sheets the stored state says the add-in wrote; only these may be removed or replaced. */
-export class OwnSheets {
-  constructor(private readonly names: readonly string[]) {}
-
-  has(name: string): boolean {
-    return this.names.some((own) => sameSheetName(own, name));
-  }
-}
+/**
+ * The ownership mark each existing sheet carries (core/output/ownSheets.ts), as the host reads it from
+ * the sheet itself: only a sheet carrying the very mark a write or removal names may be replaced or
+ * removed. A name, or a stale state, is never enough.
+ */
+export type MarkOf = (sheet: string) => string | null;
 
 /** The workbook's sheet names as Excel compares them (case-insensitively). */
 export class SheetNames {
@@ -33,12 +31,16 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-function validateSheetWrite(names: SheetNames, write: SheetWrite, own: OwnSheets): void {
+function validateSheetWrite(names: SheetNames, write: SheetWrite, markOf: MarkOf): void {
   const problem = sheetNameProblem(write.name);
   if (problem) throw new Error(`sheet name "${write.name}" ${problem}`);
   if (sameSheetName(write.name, STATE_SHEET_NAME)) throw new Error(`"${write.name}" is reserved for the add-in's state`);
-  if (names.find(write.name) && !own.has(write.name)) {
-    throw new Error(`refusing to overwrite the user's sheet "${write.name}": it is not one of the add-in's own sheets`);
+  if (write.mark !== '' && !write.rows[0]?.some((cell) => cell?.v === write.mark)) {
+    throw new Error(`"${write.name}" does not carry its mark ${write.mark} in its first row`);
+  }
+  const existing = names.find(write.name);
+  if (existing !== undefined && markOf(existing) !== write.mark) {
+    throw new Error(`refusing to overwrite the user's sheet "${write.name}": it does not carry the add-in's mark ${write.mark}`);
   }
   write.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
@@ -60,18 +62,18 @@ function validateSheetWrite(names: SheetNames, write: SheetWrite, own: OwnSheets
   }
 }
 
-export function validatePatch(names: SheetNames, patch: Patch, own: OwnSheets): void {
+export function validatePatch(names: SheetNames, patch: Patch, markOf: MarkOf): void {
   const seen: string[] = [];
   for (const write of patch.sheets) {
     if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
     seen.push(write.name);
-    validateSheetWrite(names, write, own);
+    validateSheetWrite(names, write, markOf);
   }
   for (const write of patch.newSheets ?? []) {
     if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
     seen.push(write.name);
     if (names.find(write.name)) throw new Error(`new sheet "${write.name}" already exists`);
-    validateSheetWrite(names, { ...write, role: 'scored' }, own);
+    validateSheetWrite(names, { ...write, role: 'scored', mark: '' }, markOf);
   }
   for (const h of patch.highlights) {
     const name = names.find(h.sheet);

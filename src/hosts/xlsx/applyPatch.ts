@@ -12,7 +12,8 @@ import { applyHighlights, restoreHighlights } from './highlights';
 import { findWorksheet } from './sheetNames';
 import { activeWorksheet, placeWorksheet, setActiveWorksheet, tabIndex } from './sheetOrder';
 import { STATE_SHEET_NAME, readState, writeState } from './stateSheet';
-import { OwnSheets, SheetNames, validatePatch } from '../shared/validatePatch';
+import { SheetNames, validatePatch } from '../shared/validatePatch';
+import { markOfWorksheet } from './sheetMark';
 import { writeSheetContent } from './writeSheet';
 
 /**
@@ -48,8 +49,11 @@ export function selectCell(wb: ExcelJS.Workbook, select: NonNullable<Patch['sele
 
 export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
   const stored = readState(wb);
-  const own = new OwnSheets(stored?.ownSheets.map((s) => s.name) ?? []);
-  validatePatch(new SheetNames(wb.worksheets.map((ws) => ws.name)), patch, own);
+  const markOf = (name: string) => {
+    const ws = findWorksheet(wb, name);
+    return ws ? markOfWorksheet(ws) : null;
+  };
+  validatePatch(new SheetNames(wb.worksheets.map((ws) => ws.name)), patch, markOf);
 
   let active = activeWorksheet(wb);
 
@@ -57,10 +61,10 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
   const restoring = patch.clearHighlights || patch.highlights.length > 0;
   if (restoring) restoreHighlights(wb, stored?.highlights ?? []);
 
-  for (const name of patch.removeSheets) {
+  for (const { name, mark } of patch.removeSheets) {
     const ws = findWorksheet(wb, name);
-    // Only sheets the stored state lists as the add-in's own: a user's sheet is never removed.
-    if (ws && own.has(ws.name) && ws.name !== STATE_SHEET_NAME) wb.removeWorksheet(ws.id);
+    // Only a sheet carrying the add-in's mark: a user's sheet is never removed.
+    if (ws && markOfWorksheet(ws) === mark && ws.name !== STATE_SHEET_NAME) wb.removeWorksheet(ws.id);
   }
 
   for (const write of patch.sheets) {
@@ -73,7 +77,7 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
     const after = write.after === undefined ? undefined : findWorksheet(wb, write.after);
     const ws = wb.addWorksheet(write.name);
     placeWorksheet(wb, ws, after ? tabIndex(wb, after) + 1 : wb.worksheets.length);
-    writeSheetContent(ws, { ...write, role: 'scored' });
+    writeSheetContent(ws, write);
     if (write.activate) active = ws;
   }
 

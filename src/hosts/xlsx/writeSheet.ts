@@ -3,7 +3,7 @@
  * been validated already (see validatePatch.ts), so nothing here throws on well-formed input.
  */
 import type ExcelJS from 'exceljs';
-import type { OutputCell, SheetWrite } from '../../core/patch';
+import type { NewUserSheet, OutputCell, SheetWrite } from '../../core/patch';
 import { cellStyle } from './cellStyle';
 import { internalLinkValue } from './internalLink';
 
@@ -19,7 +19,7 @@ function writeCell(target: ExcelJS.Cell, out: OutputCell): void {
   target.style = cellStyle(out.style, out.numFmt, out.link !== undefined);
 }
 
-export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite): void {
+export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite | NewUserSheet): void {
   write.rows.forEach((cells, r) => {
     if (!cells || cells.length === 0) return;
     const row = ws.getRow(r + 1);
@@ -34,6 +34,8 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite): voi
   write.columnWidths?.forEach((width, c) => {
     if (Number.isFinite(width) && width > 0) ws.getColumn(c + 1).width = width;
   });
+
+  for (const c of write.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
 
   if (write.frozenRows && write.frozenRows > 0) {
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: write.frozenRows }];

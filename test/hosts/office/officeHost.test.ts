@@ -4,7 +4,8 @@
  * officer's choice, progress and cancellation, and selecting a cell.
  */
 import { scoreWorkbook } from '../../../src/app/scoreWorkbook';
-import type { Patch, SheetWrite } from '../../../src/core/patch';
+import { withMark } from '../../../src/core/output/ownSheets';
+import type { Patch, SheetContent, SheetWrite } from '../../../src/core/patch';
 import type { AddinState, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { columnWidthPoints } from '../../../src/hosts/office/cellFormat';
 import { OfficeHost, type Runner } from '../../../src/hosts/office/officeHost';
@@ -52,7 +53,9 @@ function patchOf(parts: Partial<Patch>): Patch {
   };
 }
 
-const sheet = (name: string, rows: SheetWrite['rows'], extra: Partial<SheetWrite> = {}): SheetWrite => ({ name, role: 'scored', rows, ...extra });
+/** An own sheet as the pipeline writes it: marked, so a later apply may replace it. */
+const sheet = (name: string, rows: SheetWrite['rows'], extra: Partial<SheetContent> = {}): SheetWrite =>
+  withMark({ name, role: 'scored', rows, ...extra }, `jixiao:${extra.role ?? 'scored'}:t1`);
 
 describe('reading', () => {
   test('gives the snapshot: values as Excel shows them, errors, percentage and date formats, merges, hidden sheets, tab order', async () => {
@@ -183,12 +186,13 @@ describe('which sheets the host may touch', () => {
     const excel = userWorkbook(state([{ name: '异常清单', role: 'anomalies' }, { name: '规则', role: 'rules' }]));
     const m = excel.model;
     m.add('异常清单').setValue(0, 0, '旧的');
-    m.add('规则');
+    m.sheet('异常清单').setValue(0, 1, 'jixiao:anomalies:t1');
+    m.add('规则').setValue(0, 0, 'jixiao:rules:t1');
     m.move(m.sheet('异常清单'), 1);
     await officeHostOn(excel).apply(
       patchOf({
         sheets: [sheet('异常清单', [[{ v: '新的' }]], { role: 'anomalies' })],
-        removeSheets: ['规则', '发放明细'],
+        removeSheets: [{ name: '规则', mark: 'jixiao:rules:t1' }, { name: '发放明细', mark: 'jixiao:rules:t1' }],
         state: state([{ name: '异常清单', role: 'anomalies' }]),
       }),
     );
@@ -205,7 +209,7 @@ describe('which sheets the host may touch', () => {
     await expect(new OfficeHost({ run: flaky, supports: excel.supports }).apply(patchOf({ sheets: [write] }))).rejects.toThrow('连接中断');
     expect(excel.model.cell('异常清单', 'A1').value).toBeNull();
     const host = officeHostOn(excel);
-    expect((await host.read()).state!.ownSheets).toEqual([{ name: '异常清单', role: 'anomalies' }]);
+    expect((await host.read()).state!.ownSheets).toEqual([{ name: '异常清单', role: 'anomalies', mark: 'jixiao:anomalies:t1' }]);
     await host.apply(patchOf({ sheets: [write] }));
     expect(excel.model.cell('异常清单', 'A1').value).toBe('违规');
   });

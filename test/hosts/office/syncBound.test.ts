@@ -98,8 +98,9 @@ describe('scoring a 100,000-row ledger through the Office host', () => {
     // The sheet list, the used ranges, then blocks of rows (the first also carries the small sheets).
     expect(few.first.readSyncs).toBeLessThanOrEqual(Math.ceil(cells / chunkCells) + 2);
     expect(many.first.readSyncs).toBe(few.first.readSyncs);
-    // A re-read also reads the two sheets the add-in wrote, the 10,002-row 异常清单 among them.
-    expect(many.again.readSyncs).toBeLessThanOrEqual(few.again.readSyncs + 1);
+    // A re-read also reads the two sheets the add-in wrote, the 10,002-row 异常清单 among them (nine
+    // columns with its hidden mark column, about 90,000 cells: two more requests at most).
+    expect(many.again.readSyncs).toBeLessThanOrEqual(few.again.readSyncs + 2);
   });
 
   test('applies 100 or 10,000 highlights in the same round trips; 10,000 findings add only their data\'s requests', () => {

@@ -52,6 +52,8 @@ export class FakeSheet {
   merges: Rect[] = [];
   /** Points. */
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden (Range.columnHidden), 0-based. */
+  readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
   /** By cell address (`C5`). */
   readonly notes = new Map<string, { content: string; author: string }>();

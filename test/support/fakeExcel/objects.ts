@@ -554,6 +554,19 @@ export class FakeRange extends AreaProxy {
     return this._get('address');
   }
 
+  /** ExcelApi 1.2: hides or shows every column the range touches (whole columns, as in Excel). */
+  set columnHidden(v: boolean) {
+    this._ctx.requires('1.2', 'range.columnHidden');
+    if (typeof v !== 'boolean') throw new FakeExcelError('InvalidArgument', 'columnHidden must be a boolean');
+    this._set('columnHidden', v, (area) => {
+      const rect = area.rects[0];
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (v) area.sheet.hiddenColumns.add(c);
+        else area.sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+
   private _write(name: string, v: unknown[][]): void {
     this._set(name, v, (area) => {
       const rect = area.rects[0];
