@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ManifestInfo } from 'office-addin-manifest';
+import { BASELINE_VERSION } from '../../src/hosts/office/apiSupport';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MANIFEST = join(ROOT, 'manifest.xml');
@@ -189,10 +190,10 @@ describe('the manifest Excel reads', () => {
     expectOrder(one(overrides, OVERRIDES_NS, 'Resources'), ['Images', 'Urls', 'ShortStrings', 'LongStrings']);
   });
 
-  test('asks only for ExcelApi 1.1 to start; newer API sets are checked at run time', () => {
+  test('asks for the ExcelApi version the Office host refuses to run below (1.7), and only that; newer sets are checked at run time', () => {
     const sets = one(root, OFFICE_NS, 'Sets');
-    expect(sets.getAttribute('DefaultMinVersion')).toBe('1.1');
-    expect(all(sets, OFFICE_NS, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', '1.1']]);
+    expect(BASELINE_VERSION).toBe('1.7');
+    expect(all(sets, OFFICE_NS, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', BASELINE_VERSION]]);
   });
 
   test('every resid points at a resource, and every resource is used', () => {
