@@ -104,7 +104,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     const names = packNames(choice.resolved);
     if (ledgers.length === 0) checks.push(noLedgerFinding(names, choice.resolved.requested, mapping.searchedSheets));
     for (const ledger of ledgers) {
-      checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
+      // One by one: spreading 125,000 findings into push() overflows the call stack.
+      for (const f of runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names })) checks.push(f);
     }
   }
   const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];

@@ -37,7 +37,7 @@ function count(findings: Finding[], s: Finding['severity']): number {
 
 export function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  return [...findings].sort(
+  return findings.slice().sort(
     (a, b) =>
       rank[a.severity] - rank[b.severity] ||
       (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9) ||

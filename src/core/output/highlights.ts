@@ -13,19 +13,26 @@ import type { CellHighlight } from '../patch';
 export const NOTE_LIMIT = 1000;
 
 export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<string>): CellHighlight[] {
-  const byCell = new Map<string, CellHighlight>();
+  // Per cell, the messages already in its note: a Set, so a cell with thousands of findings is not
+  // re-read for each of them.
+  const byCell = new Map<string, { highlight: CellHighlight; messages: Set<string> }>();
   for (const f of findings) {
     if (!f.cell || !sourceSheets.has(f.sheet)) continue;
     const key = `${f.sheet}\u0000${f.cell}`;
     const prev = byCell.get(key);
     if (!prev) {
-      byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity, note: f.message });
+      byCell.set(key, { highlight: { sheet: f.sheet, cell: f.cell, severity: f.severity, note: f.message }, messages: new Set([f.message]) });
       continue;
     }
-    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[prev.severity]) prev.severity = f.severity;
-    if (!prev.note.split('\n').includes(f.message)) prev.note = `${prev.note}\n${f.message}`;
+    const h = prev.highlight;
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[h.severity]) h.severity = f.severity;
+    if (!prev.messages.has(f.message)) {
+      prev.messages.add(f.message);
+      h.note = `${h.note}\n${f.message}`;
+    }
   }
-  const all = [...byCell.values()];
+  const all: CellHighlight[] = [];
+  for (const { highlight } of byCell.values()) all.push(highlight);
   for (let i = NOTE_LIMIT; i < all.length; i++) all[i].note = '';
   return all;
 }
