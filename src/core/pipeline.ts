@@ -163,11 +163,12 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = [
-    // What was not read goes first: every other figure in the report is read in its light.
-    ...(read?.partlyRead ? [read.partlyRead] : []),
-    ...sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder),
-  ];
+  // What withholds the grade, then what was not read, go first (sortFindings): every other figure in the
+  // report is read in their light.
+  const findings: Finding[] = sortFindings(
+    [...(read?.partlyRead ? [read.partlyRead] : []), ...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks],
+    sheetOrder,
+  );
   const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot) : null;
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot) : null;
 

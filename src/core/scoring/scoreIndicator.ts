@@ -150,7 +150,7 @@ function quantitative(
     if (scheme.overAchievementDeduction !== null) fraction = Math.max(0, fraction - scheme.overAchievementDeduction);
     findings.push(finding(ind, ind.cells.actual ?? ind.source, 'over-achievement', 'warning', ind.actualText,
       `<${round2(scheme.overAchievementRatio * 100)}%`,
-      `指标“${ind.name}”实际完成值“${ind.actualText}”达到年度指标“${ind.targetText}”的 ${(actualValue / t.value * 100).toFixed(2)}%，年度指标可能设置偏低，须说明原因。`));
+      `指标“${ind.name}”实际完成值“${ind.actualText}”${overText(actualValue / t.value, ind.targetText)}，年度指标可能设置偏低，须说明原因。`));
   }
   return {
     status, fraction, completionRate: out.completionRate, direction, level: null,
@@ -195,4 +195,10 @@ function finding(
 ): Finding {
   const cell = a1(at.row, Math.max(at.col, 0));
   return { rule, severity, sheet: at.sheet, cell, row: at.row + 1, value, allowed, message: `“${at.sheet}”!${cell} ${message}` };
+}
+
+/** `达到年度指标“100人”的 250.00%`; a ratio too large to print (a target of 1E-300) is said in words. */
+function overText(ratio: number, targetText: string): string {
+  const pct = ratio * 100;
+  return Number.isFinite(pct) && pct < 1e9 ? `达到年度指标“${targetText}”的 ${pct.toFixed(2)}%` : `远超年度指标“${targetText}”`;
 }
