@@ -5,8 +5,8 @@
 import { a1, rangeA1 } from './address';
 import { mapWorkbook } from './detect/mapping';
 import { draftBudgetExplanation, draftIndicatorExplanation, ledgerNote } from './explain/draftExplanation';
-import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations';
-import type { Finding } from './findings';
+import { BUDGET_KEY, explanationOf, officerExplanations } from './explain/previousExplanations';
+import { boundFinding, type Finding } from './findings';
 import { runChecks } from './checks/runChecks';
 import { readLedger } from './ledger/readLedger';
 import type { Ledger } from './ledger/types';
@@ -114,7 +114,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
 
   const indicators: ReportIndicator[] = (scored?.indicators ?? []).map((s) => {
     const ind = s.indicator;
-    let explanation = officer.get(ind.key) ?? ind.explanation ?? '';
+    let explanation = explanationOf(officer.get(ind.key), ind.explanation) ?? '';
     let source: ReportIndicator['explanationSource'] = explanation ? 'officer' : 'none';
     if (!explanation && s.needsExplanation) {
       const figures = summaries.map((x) => categoryForIndicator(ind.name, x)).find((x) => x !== null);
@@ -145,7 +145,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   let budget: ReportBudget | null = null;
   if (scored?.budget) {
     const b = scored.budget;
-    let explanation = officer.get(BUDGET_KEY) ?? model?.budget?.explanation ?? '';
+    let explanation = explanationOf(officer.get(BUDGET_KEY), model?.budget?.explanation) ?? '';
     if (!explanation && b.needsExplanation) {
       explanation = draftBudgetExplanation(b);
       drafts[BUDGET_KEY] = explanation;
@@ -165,8 +165,9 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
   // What withholds the grade, then what was not read, go first (sortFindings): every other figure in the
   // report is read in their light.
+  // Every finding quotes a cell at most QUOTE_CHARS long (boundFinding).
   const findings: Finding[] = sortFindings(
-    [...(read?.partlyRead ? [read.partlyRead] : []), ...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks],
+    [...(read?.partlyRead ? [read.partlyRead] : []), ...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks].map(boundFinding),
     sheetOrder,
   );
   const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot) : null;

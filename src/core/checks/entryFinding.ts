@@ -3,7 +3,7 @@
  * what kind of payment it was, so each message reads as one self-contained sentence.
  */
 import { a1 } from '../address';
-import type { Finding, Severity } from '../findings';
+import { quoted, type Finding, type Severity } from '../findings';
 import type { Ledger, LedgerField } from '../ledger/types';
 import { formatDate, fromSerial } from '../parse/date';
 
@@ -39,14 +39,15 @@ export function headerPlace(ledger: Ledger): Place {
 
 /** Who received entry i: `张三`, else the 身份证号, else `第 12 行`. */
 export function recipientOf(ledger: Ledger, i: number): string {
-  return ledger.text('person', i) ?? ledger.text('idNumber', i) ?? `第 ${ledger.row[i] + 1} 行`;
+  const who = ledger.text('person', i) ?? ledger.text('idNumber', i);
+  return who === null ? `第 ${ledger.row[i] + 1} 行` : quoted(who);
 }
 
 const REASON_CHARS = 30;
 
 /** The payment as the ledger names it: `紧急救助（膝关节受伤住院手术）`. */
 export function paymentLabel(ledger: Ledger, i: number): string {
-  const category = ledger.text('category', i) ?? '未填类型的发放';
+  const category = quoted(ledger.text('category', i) ?? '未填类型的发放');
   const reason = ledger.text('reason', i);
   if (!reason) return category;
   const short = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;

@@ -8,7 +8,7 @@ import type { Mapping, MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { budgetAmountUnit, rowLabel } from '../detect/tables';
 import { isSelfTotalLabel, isTotalLabel } from '../detect/vocabulary';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import { parseNumber } from '../parse/number';
 import { isPercentFormat } from '../parse/quantity';
 import { parseActual, parseTarget, type Actual, type Target } from '../parse/target';
@@ -121,8 +121,8 @@ function readNumber(
   if (n === null) {
     findings.push({
       rule: 'unreadable-number', severity: 'warning', sheet: t.sheet, cell: a1(r, col), row: r + 1,
-      value: cellText(v), allowed: '数字',
-      message: `“${t.sheet}”!${a1(r, col)} 的${what}“${cellText(v)}”不是数字，未参与计算。`,
+      value: quoted(cellText(v)), allowed: '数字',
+      message: `“${t.sheet}”!${a1(r, col)} 的${what}“${quoted(cellText(v))}”不是数字，未参与计算。`,
     });
     return null;
   }
@@ -360,8 +360,8 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
       if (hits.length === 0) {
         findings.push({
           rule: 'unmatched-actual', severity: 'warning', sheet: t.sheet, cell: a1(r, cName), row: r + 1,
-          value: name, allowed: null,
-          message: `“${t.sheet}”!${a1(r, cName)} 的实际完成值指标“${name}”在绩效目标表中找不到同名指标，未参与评分，请核对指标名称。`,
+          value: quoted(name), allowed: null,
+          message: `“${t.sheet}”!${a1(r, cName)} 的实际完成值指标“${quoted(name)}”在绩效目标表中找不到同名指标，未参与评分，请核对指标名称。`,
         });
         continue;
       }

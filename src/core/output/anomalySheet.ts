@@ -3,6 +3,7 @@
  */
 import { SEVERITY_LABEL, type Finding } from '../findings';
 import type { OutputCell, SheetWrite } from '../patch';
+import { fitCells } from './cellLimits';
 import { TOTAL_ABOVE_100, WEIGHT_TOTAL } from '../scoring/scoreProject';
 import { PARTLY_READ } from '../scoring/whatWasRead';
 
@@ -25,7 +26,7 @@ export function buildAnomalySheet(findings: Finding[], name: string, after?: str
   return {
     name,
     role: 'anomalies',
-    rows,
+    rows: fitCells(rows),
     merges: ['A1:H1'],
     columnWidths: [8, 26, 16, 9, 7, 16, 16, 80],
     frozenRows: 2,

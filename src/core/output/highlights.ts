@@ -5,6 +5,7 @@
  */
 import { SEVERITY_ORDER, type Finding } from '../findings';
 import type { CellHighlight } from '../patch';
+import { EXCEL_CELL_CHARS, fitText } from './cellLimits';
 
 /**
  * Notes are costly in every host (a 10,000-note workbook takes seconds to save and is unreadable
@@ -26,13 +27,17 @@ export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<str
     }
     const h = prev.highlight;
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[h.severity]) h.severity = f.severity;
-    if (!prev.messages.has(f.message)) {
+    // A note past what a cell holds is cut when written; the 异常清单 lists every finding anyway.
+    if (!prev.messages.has(f.message) && h.note.length <= EXCEL_CELL_CHARS) {
       prev.messages.add(f.message);
       h.note = `${h.note}\n${f.message}`;
     }
   }
   const all: CellHighlight[] = [];
-  for (const { highlight } of byCell.values()) all.push(highlight);
+  for (const { highlight } of byCell.values()) {
+    highlight.note = fitText(highlight.note);
+    all.push(highlight);
+  }
   for (let i = NOTE_LIMIT; i < all.length; i++) all[i].note = '';
   return all;
 }

@@ -8,7 +8,7 @@
 import { a1, rangeA1 } from '../address';
 import type { MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import type { ProjectModel, SourceRef } from '../model/types';
 import { computable, figureText } from '../model/computable';
 import { parseNumber } from '../parse/number';
@@ -183,5 +183,5 @@ function unreadExecuted(input: ReadInput): { detail: string; ref: SourceRef } | 
   const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumber(v) : null;
   // A figure too large to compute with was refused (model/computable.ts): said as such, not as text.
   if (n !== null && !computable(n)) return { detail: `${cell} 的 ${figureText(n)} 超出可计算范围`, ref };
-  return { detail: `${cell} 的“${cellText(v)}”不是数字`, ref };
+  return { detail: `${cell} 的“${quoted(cellText(v))}”不是数字`, ref };
 }
