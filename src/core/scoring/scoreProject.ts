@@ -32,10 +32,14 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
   const weightSum = model.indicators.reduce((s, i) => s + toHundredths(i.weight ?? 0), 0);
 
   let budget: ScoredBudget | null = null;
+  // Points the scheme gives a budget the workbook lacks: not counted (missing-budget says so), but the
+  // weights are not abnormal for want of them.
+  let missingBudgetWeight = 0;
   if (model.budget) {
     const weight = model.budget.weight ?? (model.kind === 'indexSystem' || weightSum >= 10000 ? null : scheme.budgetWeight);
     budget = scoreBudget(model.budget, weight, scheme, findings);
   } else if (model.kind !== 'indexSystem' && weightSum < 10000 && model.indicators.length > 0) {
+    missingBudgetWeight = toHundredths(scheme.budgetWeight);
     findings.push({
       rule: 'missing-budget', severity: 'warning', sheet: model.indicators[0].source.sheet, cell: '', row: 0,
       value: null, allowed: null,
@@ -43,7 +47,7 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
     });
   }
 
-  const weightsFar = checkWeights(model, weightSum, budget, findings);
+  const weightsFar = checkWeights(model, weightSum, budget, missingBudgetWeight, findings);
 
   let total = indicators.reduce((s, i) => s + i.hundredths, 0) + (budget?.hundredths ?? 0);
   let uncapped: number | null = null;
@@ -106,10 +110,11 @@ function row(factor: string, weightH: number, scoreH: number): SummaryRow {
 }
 
 /**
- * Children must sum to their parent and the whole to 100; a mismatch is a finding. True when the whole is
- * more than WEIGHT_TOLERANCE from 100: then the finding is an error and the project gets no grade.
+ * Children must sum to their parent and the whole to 100; a mismatch is a finding. True when the whole
+ * (with the scheme's budget points when the budget table is missing) is more than WEIGHT_TOLERANCE from
+ * 100: then the finding is an error and the project gets no grade.
  */
-function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudget | null, findings: Finding[]): boolean {
+function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudget | null, missingBudgetWeight: number, findings: Finding[]): boolean {
   for (const g of model.groups) {
     if (g.declaredWeight === null) continue;
     const members = model.indicators.filter((i) => i.level1 === g.level1 && (g.level === 1 || i.level2 === g.name));
@@ -128,7 +133,7 @@ function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudg
   const whole = weightSum + toHundredths(budget?.weight ?? 0);
   if (whole === 10000) return false;
   const first = model.indicators[0].source;
-  const far = Math.abs(whole - 10000) > WEIGHT_TOLERANCE * 100;
+  const far = Math.abs(whole + missingBudgetWeight - 10000) > WEIGHT_TOLERANCE * 100;
   const sum = `全部指标分值${budget?.weight ? `（含预算执行率 ${budget.weight} 分）` : ''}合计 ${(whole / 100).toFixed(2)} 分，应为 100 分`;
   findings.push({
     rule: far ? WEIGHT_TOTAL : 'weight-sum', severity: far ? 'error' : 'warning', sheet: first.sheet, cell: '', row: 0,
