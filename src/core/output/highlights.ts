@@ -14,22 +14,23 @@ import { EXCEL_CELL_CHARS, fitText } from './cellLimits';
 export const NOTE_LIMIT = 1000;
 
 export function highlightsFor(findings: Finding[], sourceSheets: ReadonlySet<string>): CellHighlight[] {
-  // Per cell, the messages already in its note: a Set, so a cell with thousands of findings is not
-  // re-read for each of them.
-  const byCell = new Map<string, { highlight: CellHighlight; messages: Set<string> }>();
+  // Per cell, the messages already in its note: a Set once there are two (most cells have one), so a cell
+  // with thousands of findings is not re-read for each of them.
+  const byCell = new Map<string, { highlight: CellHighlight; messages: Set<string> | null }>();
   for (const f of findings) {
     if (!f.cell || !sourceSheets.has(f.sheet)) continue;
     const key = `${f.sheet}\u0000${f.cell}`;
     const prev = byCell.get(key);
     if (!prev) {
-      byCell.set(key, { highlight: { sheet: f.sheet, cell: f.cell, severity: f.severity, note: f.message }, messages: new Set([f.message]) });
+      byCell.set(key, { highlight: { sheet: f.sheet, cell: f.cell, severity: f.severity, note: f.message }, messages: null });
       continue;
     }
     const h = prev.highlight;
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[h.severity]) h.severity = f.severity;
+    const messages = (prev.messages ??= new Set([h.note]));
     // A note past what a cell holds is cut when written; the 异常清单 lists every finding anyway.
-    if (!prev.messages.has(f.message) && h.note.length <= EXCEL_CELL_CHARS) {
-      prev.messages.add(f.message);
+    if (!messages.has(f.message) && h.note.length <= EXCEL_CELL_CHARS) {
+      messages.add(f.message);
       h.note = `${h.note}\n${f.message}`;
     }
   }
