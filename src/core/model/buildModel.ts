@@ -337,7 +337,9 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
   const byName = new Map<string, IndicatorModel[]>();
   for (const ind of indicators) {
     const k = normalizeName(ind.name);
-    byName.set(k, [...(byName.get(k) ?? []), ind]);
+    const same = byName.get(k);
+    if (same) same.push(ind);
+    else byName.set(k, [ind]);
   }
   const matched = new Set<IndicatorModel>();
   for (const t of tables) {
