@@ -5,8 +5,8 @@
 import { a1, rangeA1 } from './address';
 import { mapWorkbook } from './detect/mapping';
 import { draftBudgetExplanation, draftIndicatorExplanation, ledgerNote } from './explain/draftExplanation';
-import { BUDGET_KEY, officerExplanations } from './explain/previousExplanations';
-import type { Finding } from './findings';
+import { BUDGET_KEY, explanationOf, officerExplanations } from './explain/previousExplanations';
+import { boundFinding, type Finding } from './findings';
 import { runChecks } from './checks/runChecks';
 import { readLedger } from './ledger/readLedger';
 import type { Ledger } from './ledger/types';
@@ -105,7 +105,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     const names = packNames(choice.resolved);
     if (ledgers.length === 0) checks.push(noLedgerFinding(names, choice.resolved.requested, mapping.searchedSheets));
     for (const ledger of ledgers) {
-      checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
+      // One by one: spreading 125,000 findings into push() overflows the call stack.
+      for (const f of runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names })) checks.push(f);
     }
   }
   const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];
@@ -114,7 +115,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
 
   const indicators: ReportIndicator[] = (scored?.indicators ?? []).map((s) => {
     const ind = s.indicator;
-    let explanation = officer.get(ind.key) ?? ind.explanation ?? '';
+    let explanation = explanationOf(officer.get(ind.key), ind.explanation) ?? '';
     let source: ReportIndicator['explanationSource'] = explanation ? 'officer' : 'none';
     if (!explanation && s.needsExplanation) {
       const figures = summaries.map((x) => categoryForIndicator(ind.name, x)).find((x) => x !== null);
@@ -145,7 +146,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   let budget: ReportBudget | null = null;
   if (scored?.budget) {
     const b = scored.budget;
-    let explanation = officer.get(BUDGET_KEY) ?? model?.budget?.explanation ?? '';
+    let explanation = explanationOf(officer.get(BUDGET_KEY), model?.budget?.explanation) ?? '';
     if (!explanation && b.needsExplanation) {
       explanation = draftBudgetExplanation(b);
       drafts[BUDGET_KEY] = explanation;
@@ -163,11 +164,13 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   }
 
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
-  const findings: Finding[] = [
-    // What was not read goes first: every other figure in the report is read in its light.
-    ...(read?.partlyRead ? [read.partlyRead] : []),
-    ...sortFindings([...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks], sheetOrder),
-  ];
+  // What withholds the grade, then what was not read, go first (sortFindings): every other figure in the
+  // report is read in their light.
+  // Every finding quotes a cell at most QUOTE_CHARS long (boundFinding).
+  const findings: Finding[] = sortFindings(
+    [...(read?.partlyRead ? [read.partlyRead] : []), ...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks].map(boundFinding),
+    sheetOrder,
+  );
   const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot, own) : null;
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot, own) : null;
 

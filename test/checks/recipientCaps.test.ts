@@ -93,6 +93,18 @@ describe('每人每年次数上限 (periodCount)', () => {
     ]);
   });
 
+  it('a worker paid 季度救助 20,000 times has each payment after the second flagged, naming the first six and counting the rest', () => {
+    const entries = Array.from({ length: 20_000 }, () =>
+      payment(3, { category: '季度救助', amount: 500, applicationDate: '2023-01-05', auditDate: '2023-01-06', paymentDate: '2023-01-10' }),
+    );
+    const counted = ofRule(checkLedger(ZC, entries, DIBAO_SET), 'gz-zengcheng-2023/quarterly-count');
+    expect(counted).toHaveLength(19_998);
+    expect(counted[0].message).toContain('是 2023 年第 3 次季度救助（之前第 2、3 行）');
+    expect(counted[5].message).toContain('第 8 次季度救助（之前第 2、3、4、5、6、7 等 7 行）');
+    expect(counted[19_997]).toMatchObject({ cell: 'J20001', value: 20_000 });
+    expect(counted[19_997].message).toContain('第 20000 次季度救助（之前第 2、3、4、5、6、7 等 19999 行）');
+  });
+
   it('two 季度救助 in a year and an emergency grant are within the limit', () => {
     const findings = checkLedger(
       ZC,

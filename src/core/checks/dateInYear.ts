@@ -9,6 +9,7 @@ import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { dateText, finding, placeOf, recipientOf } from './entryFinding';
+import { quoted } from '../findings';
 
 export function checkDateInYear(rule: RuleOf<'dateInYear'>, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, context, claimed, out } = input;
@@ -29,7 +30,7 @@ export function checkDateInYear(rule: RuleOf<'dateInYear'>, meta: ResolvedRule, 
     const s = dates[i];
     if (s === BAD_DATE && !claimed.has(rule.field)) {
       const place = placeOf(ledger, i, rule.field);
-      const raw = cellText(ledger.raw(i, rule.field));
+      const raw = quoted(cellText(ledger.raw(i, rule.field)));
       out.push(
         finding(rule.id, rule.severity, ledger.sheet, place, raw, `${year}年`,
           `${place.ref} ${recipientOf(ledger, i)}的${label}“${raw}”不是有效日期（${meta.source}）。`),

@@ -3,7 +3,7 @@
  * what kind of payment it was, so each message reads as one self-contained sentence.
  */
 import { a1 } from '../address';
-import type { Finding, Severity } from '../findings';
+import { quoted, type Finding, type Severity } from '../findings';
 import type { Ledger, LedgerField } from '../ledger/types';
 import { formatDate, fromSerial } from '../parse/date';
 
@@ -25,7 +25,9 @@ export function placeOf(ledger: Ledger, i: number, field: LedgerField): Place {
 
 function firstColumn(ledger: Ledger): number | undefined {
   const cols = Object.values(ledger.columns).filter((c): c is number => typeof c === 'number');
-  return cols.length > 0 ? Math.min(...cols) : undefined;
+  let first: number | undefined;
+  for (const c of cols) if (first === undefined || c < first) first = c;
+  return first;
 }
 
 /** The header cell of the ledger, for findings about a whole column. */
@@ -37,14 +39,15 @@ export function headerPlace(ledger: Ledger): Place {
 
 /** Who received entry i: `张三`, else the 身份证号, else `第 12 行`. */
 export function recipientOf(ledger: Ledger, i: number): string {
-  return ledger.text('person', i) ?? ledger.text('idNumber', i) ?? `第 ${ledger.row[i] + 1} 行`;
+  const who = ledger.text('person', i) ?? ledger.text('idNumber', i);
+  return who === null ? `第 ${ledger.row[i] + 1} 行` : quoted(who);
 }
 
 const REASON_CHARS = 30;
 
 /** The payment as the ledger names it: `紧急救助（膝关节受伤住院手术）`. */
 export function paymentLabel(ledger: Ledger, i: number): string {
-  const category = ledger.text('category', i) ?? '未填类型的发放';
+  const category = quoted(ledger.text('category', i) ?? '未填类型的发放');
   const reason = ledger.text('reason', i);
   if (!reason) return category;
   const short = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
@@ -55,10 +58,17 @@ export function dateText(serial: number): string {
   return formatDate(fromSerial(serial));
 }
 
-/** `第 5、9、14 行` (at most `limit` rows, then `等 N 笔`). */
-export function rowList(rows: number[], limit = 6): string {
-  const shown = rows.slice(0, limit).join('、');
-  return rows.length > limit ? `第 ${shown} 等 ${rows.length} 行` : `第 ${shown} 行`;
+/** How many rows a row list names before it says `等 N 行`. */
+export const ROW_LIST_LIMIT = 6;
+
+/**
+ * `第 5、9、14 行` (at most `ROW_LIST_LIMIT` rows, then `等 N 行`). `count` is how many rows there are when
+ * `rows` holds only the first few of them: a caller naming the earlier payments of each of k payments
+ * passes the first rows once instead of copying k of them each time.
+ */
+export function rowList(rows: readonly number[], count = rows.length): string {
+  const shown = rows.slice(0, Math.min(ROW_LIST_LIMIT, count)).join('、');
+  return count > ROW_LIST_LIMIT ? `第 ${shown} 等 ${count} 行` : `第 ${shown} 行`;
 }
 
 export function finding(

@@ -9,6 +9,7 @@ import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { ruleFinding, placeOf } from './entryFinding';
+import { quoted } from '../findings';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -88,9 +89,9 @@ export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, 
         rule,
         ledger,
         place,
-        typeof raw === 'number' ? cellText(raw) : id,
+        typeof raw === 'number' ? cellText(raw) : quoted(id),
         '18位，校验码符合GB 11643',
-        `${place.ref} ${who}身份证号 ${id} ${problem}（${meta.source}）。`,
+        `${place.ref} ${who}身份证号 ${quoted(id)} ${problem}（${meta.source}）。`,
       ),
     );
   }

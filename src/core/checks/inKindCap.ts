@@ -10,6 +10,7 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { ruleFinding, paymentLabel, placeOf } from './entryFinding';
 import { formatFen, formatLimit, plainYuan, yuanToFen } from './money';
+import { quoted } from '../findings';
 
 /** Words of a 发放形式 cell that mean goods, besides the rule's own keywords. */
 const GOODS_FORMS = ['实物', '物资', '物品'];
@@ -65,7 +66,7 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
     const form = k < 0 ? 'unknown' : formOfText[k];
     if (form === 'money' || (form === 'unknown' && category[i] !== own && !named(i))) continue;
     const place = placeOf(ledger, i, 'amount');
-    const how = form === 'goods' ? `（发放形式：${ledger.text('form', i)}）` : '';
+    const how = form === 'goods' ? `（发放形式：${quoted(ledger.text('form', i) ?? '')}）` : '';
     out.push(
       ruleFinding(
         rule,

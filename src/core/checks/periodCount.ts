@@ -6,7 +6,7 @@ import type { RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { scopeMask, scopeName } from './ruleScope';
-import { dateText, ruleFinding, placeOf, rowList } from './entryFinding';
+import { dateText, ruleFinding, placeOf, rowList, ROW_LIST_LIMIT } from './entryFinding';
 import { overCap, perRecipientYear, recipientText } from './periodTotals';
 
 export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule, input: CheckInput): void {
@@ -15,6 +15,9 @@ export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule
   const cal = facts.calendar(rule.date);
   const what = scopeName(rule.category, rules);
   for (const group of overCap(input, mask, rule.by, rule.date, 'count', rule.max)) {
+    // The message names the first few earlier rows and counts the rest: one person paid 50,000 times
+    // must not cost 50,000 copies of the earlier rows.
+    const firstRows = group.entries.slice(0, ROW_LIST_LIMIT).map((x) => x.row);
     group.entries.forEach((e, k) => {
       if (k < rule.max) return;
       const field = cal.fieldOf(e.i);
@@ -26,7 +29,7 @@ export function checkPeriodCount(rule: RuleOf<'periodCount'>, meta: ResolvedRule
           place,
           k + 1,
           `≤${rule.max}次`,
-          `${place.ref} ${recipientText(input, e.i, rule.by)} ${dateText(e.serial)} 是 ${group.year} 年第 ${k + 1} 次${what}（之前${rowList(group.entries.slice(0, k).map((x) => x.row))}），超过${perRecipientYear(rule.by)} ${rule.max} 次（${meta.source}）。`,
+          `${place.ref} ${recipientText(input, e.i, rule.by)} ${dateText(e.serial)} 是 ${group.year} 年第 ${k + 1} 次${what}（之前${rowList(firstRows, k)}），超过${perRecipientYear(rule.by)} ${rule.max} 次（${meta.source}）。`,
         ),
       );
     });

@@ -9,6 +9,8 @@
 import type { Recipient, DateField } from '../rules/packSchema';
 import type { CheckInput } from './checkInput';
 import { byteArray, float64Array } from '../ledger/arrayPool';
+import { quoted } from '../findings';
+import { recipientOf } from './entryFinding';
 
 export interface PeriodEntry {
   i: number;
@@ -162,7 +164,7 @@ export function perRecipientYear(by: Recipient): string {
 /** `户号 H001（张三）` or `张三`. */
 export function recipientText(input: CheckInput, i: number, by: Recipient): string {
   const { ledger } = input;
-  const person = ledger.text('person', i) ?? ledger.text('idNumber', i) ?? `第 ${ledger.row[i] + 1} 行`;
+  const person = recipientOf(ledger, i);
   const household = ledger.text('household', i);
-  return by === 'household' && household ? `户号 ${household}（${person}）` : person;
+  return by === 'household' && household ? `户号 ${quoted(household)}（${person}）` : person;
 }

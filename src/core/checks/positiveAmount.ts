@@ -9,6 +9,7 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { finding, placeOf, recipientOf } from './entryFinding';
 import { formatFen } from './money';
+import { quoted } from '../findings';
 
 export function checkPositiveAmount(rule: RuleOf<'positiveAmount'>, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, claimed, out } = input;
@@ -25,7 +26,7 @@ export function checkPositiveAmount(rule: RuleOf<'positiveAmount'>, meta: Resolv
       out.push(finding(rule.id, rule.severity, ledger.sheet, place, null, '>0',
         `${place.ref} ${who}的${label}为空（${meta.source}）。`));
     } else if (!Number.isFinite(fen)) {
-      const raw = cellText(ledger.raw(i, 'amount'));
+      const raw = quoted(cellText(ledger.raw(i, 'amount')));
       out.push(finding(rule.id, rule.severity, ledger.sheet, place, raw, '>0',
         `${place.ref} ${who}的${label}“${raw}”不是数字（${meta.source}）。`));
     } else {

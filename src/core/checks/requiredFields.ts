@@ -3,7 +3,7 @@
  * 身份证号). A missing column is one finding for the whole ledger; an empty cell is one finding per cell.
  * Each field is reported by the first rule that requires it, so two packs never flag the same cell twice.
  */
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { cellText } from '../parse/text';
 import type { RuleOf } from '../rules/packSchema';
@@ -102,7 +102,7 @@ function emptyCell(
     return finding(rule.id, rule.severity, ledger.sheet, place, null, '必填',
       `${place.ref} ${who}的${label}为空（必填：${list}；${meta.source}）。`);
   }
-  const raw = cellText(ledger.raw(i, field));
+  const raw = quoted(cellText(ledger.raw(i, field)));
   return finding(rule.id, rule.severity, ledger.sheet, place, raw, '必填',
     `${place.ref} ${who}的${label}“${raw}”无法识别（必填：${list}；${meta.source}）。`);
 }

@@ -5,6 +5,7 @@
  */
 import type { CheckInput } from './checkInput';
 import { finding, headerPlace, placeOf } from './entryFinding';
+import { quoted } from '../findings';
 
 export const UNKNOWN_CATEGORY_RULE = 'unknown-category';
 
@@ -32,7 +33,7 @@ export function reportUnknownCategories(input: CheckInput): void {
   for (let k = 0; k < count.length; k++) {
     if (count[k] === 0) continue;
     const place = placeOf(ledger, first[k], 'category');
-    const text = k === 0 ? null : facts.texts[k - 1];
+    const text = k === 0 ? null : quoted(facts.texts[k - 1]);
     const what = text === null ? '类型为空' : `类型“${text}”不属于所选规则包（${context.packNames}）的任何类别`;
     out.push(
       finding(UNKNOWN_CATEGORY_RULE, 'info', ledger.sheet, place, text, known,

@@ -4,7 +4,7 @@
  * calendar. Dates in years the calendar does not cover are reported once per year, never guessed.
  */
 import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL } from '../ledger/types';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import { cellText } from '../parse/text';
 import type { DateField, RuleOf } from '../rules/packSchema';
 import type { ResolvedRule } from '../rules/resolvedRules';
@@ -98,7 +98,7 @@ export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule
 function unreadableDate(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: CheckInput, i: number, field: DateField): Finding {
   const { ledger } = input;
   const place = placeOf(ledger, i, field);
-  const raw = cellText(ledger.raw(i, field));
+  const raw = quoted(cellText(ledger.raw(i, field)));
   return ruleFinding(
     rule,
     ledger,

@@ -11,6 +11,7 @@ import { isBlank, SheetGrid } from './sheetGrid';
 import { normalizeText } from '../parse/text';
 import { parseNumber } from '../parse/number';
 import { kindLabel, VOCABULARY } from './vocabulary';
+import { computable } from '../model/computable';
 
 export interface TableColumn {
   col: number;
@@ -408,7 +409,8 @@ export function budgetAmountUnit(grid: SheetGrid, t: DetectedTable): AmountUnit 
   for (let r = t.bodyStart; r <= t.bodyEnd; r++) {
     for (const c of amountCols) {
       const n = parseNumber(grid.value(r, c.col), grid.format(r, c.col));
-      if (n !== null && Math.abs(n) > largest.value) largest = { value: Math.abs(n), row: r, col: c.col };
+      // A figure too large to compute with is refused when the model is built; it decides no unit.
+      if (n !== null && computable(n) && Math.abs(n) > largest.value) largest = { value: Math.abs(n), row: r, col: c.col };
     }
   }
   if (stated.scale > 1 && largest.value * stated.scale >= VOCABULARY.implausibleBudgetYuan) {

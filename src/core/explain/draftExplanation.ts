@@ -5,6 +5,7 @@
 import { levelLabel } from '../parse/qualitative';
 import { formatPercent, formatWithUnit, formatYuan } from '../report/format';
 import type { ScoredBudget, ScoredIndicator } from '../scoring/types';
+import { quoted } from '../findings';
 
 export const PENDING = '原因：（待填写）';
 
@@ -38,7 +39,7 @@ function draftFigures(s: ScoredIndicator): string {
       if (s.actualValue === null) return `未达到满分：分值${(weightH / 100).toFixed(2)}，得分${(s.hundredths / 100).toFixed(2)}，扣${lost}分。${PENDING}`;
       return `未完成：实际完成${actual}，年度指标${target}${rate}，扣${lost}分。${PENDING}`;
     case 'qualitative':
-      return `${s.level ? levelLabel(s.level) : '部分达成'}：实际“${ind.actualText}”，年度指标“${ind.targetText}”，扣${lost}分。${PENDING}`;
+      return `${s.level ? levelLabel(s.level) : '部分达成'}：实际“${quoted(ind.actualText)}”，年度指标“${quoted(ind.targetText)}”，扣${lost}分。${PENDING}`;
     case 'missing':
       return `未填写实际完成值，扣${lost}分。${PENDING}`;
     default:

@@ -6,6 +6,7 @@ import type { MappedTable } from '../detect/mapping';
 import { SheetGrid } from '../detect/sheetGrid';
 import { detectTablesInSheet } from '../detect/tables';
 import { buildModel } from '../model/buildModel';
+import { TRUNCATED_MARK } from '../clip';
 import type { OwnSheets } from '../output/ownSheets';
 import type { WorkbookSnapshot } from '../snapshot';
 
@@ -40,4 +41,17 @@ export function officerExplanations(snapshot: WorkbookSnapshot, own: OwnSheets):
     if (model.budget) keep(BUDGET_KEY, model.budget.explanation);
   }
   return out;
+}
+
+/**
+ * The explanation that counts: the officer's from the previous 绩效目标 sheet, else the source table's.
+ * An explanation longer than a cell holds was written there cut, ending in 「…（已截断）」 (output/cellLimits):
+ * when the source still has it whole, the whole text counts, so re-scoring never shortens it.
+ */
+export function explanationOf(previous: string | undefined, source: string | null | undefined): string | null {
+  if (previous !== undefined && previous.endsWith(TRUNCATED_MARK) && source) {
+    const kept = previous.slice(0, -TRUNCATED_MARK.length);
+    if (source.length > kept.length && source.startsWith(kept)) return source;
+  }
+  return previous ?? source ?? null;
 }

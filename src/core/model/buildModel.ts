@@ -8,12 +8,13 @@ import type { Mapping, MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { budgetAmountUnit, rowLabel } from '../detect/tables';
 import { isSelfTotalLabel, isTotalLabel } from '../detect/vocabulary';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import { parseNumber } from '../parse/number';
 import { isPercentFormat } from '../parse/quantity';
-import { parseActual, parseTarget } from '../parse/target';
+import { parseActual, parseTarget, type Actual, type Target } from '../parse/target';
 import { cellText, normalizeName, normalizeText } from '../parse/text';
 import type { CellScalar } from '../snapshot';
+import { computable, outOfRangeFinding } from './computable';
 import { isLevel1Name, parseGroupLabel } from './groupLabel';
 import type { BudgetModel, GroupModel, IndicatorModel, ProjectKind, ProjectModel, SourceRef } from './types';
 
@@ -106,8 +107,13 @@ function ref(t: MappedTable, row: number, col: number | null): SourceRef {
   return { sheet: t.sheet, row, col: col ?? -1 };
 }
 
-/** Error values in a cell the add-in reads are findings that name the cell. */
-function readNumber(t: MappedTable, g: SheetGrid, r: number, col: number | null, findings: Finding[], what: string): number | null {
+/**
+ * Error values in a cell the add-in reads are findings that name the cell; so is a figure too large to
+ * compute with (it would turn the sums into Infinity), which is then left out.
+ */
+function readNumber(
+  t: MappedTable, g: SheetGrid, r: number, col: number | null, findings: Finding[], what: string, refused = '已不计入合计',
+): number | null {
   if (col === null) return null;
   const v = g.value(r, col);
   if (isBlank(v)) return null;
@@ -115,9 +121,14 @@ function readNumber(t: MappedTable, g: SheetGrid, r: number, col: number | null,
   if (n === null) {
     findings.push({
       rule: 'unreadable-number', severity: 'warning', sheet: t.sheet, cell: a1(r, col), row: r + 1,
-      value: cellText(v), allowed: '数字',
-      message: `“${t.sheet}”!${a1(r, col)} 的${what}“${cellText(v)}”不是数字，未参与计算。`,
+      value: quoted(cellText(v)), allowed: '数字',
+      message: `“${t.sheet}”!${a1(r, col)} 的${what}“${quoted(cellText(v))}”不是数字，未参与计算。`,
     });
+    return null;
+  }
+  if (!computable(n)) {
+    findings.push(outOfRangeFinding(t.sheet, r, col, what, n, refused));
+    return null;
   }
   return n;
 }
@@ -145,8 +156,16 @@ function readBudget(t: MappedTable, g: SheetGrid, findings: Finding[]): BudgetMo
   const r = labelled ?? candidates[0];
   const scale = budgetScale(t, g);
   const money = (kind: 'budgetInitial' | 'budgetAdjusted' | 'budgetExecuted', what: string): number | null => {
-    const n = readNumber(t, g, r, colOf(t, kind), findings, what);
-    return n === null ? null : Math.round(n * scale * 100);
+    const col = colOf(t, kind);
+    const n = readNumber(t, g, r, col, findings, what);
+    if (n === null) return null;
+    const fen = Math.round(n * scale * 100);
+    // 9e13 万元 is a computable figure but not a computable number of fen.
+    if (!Number.isSafeInteger(fen)) {
+      findings.push(outOfRangeFinding(t.sheet, r, col!, what, n, '已不计入合计'));
+      return null;
+    }
+    return fen;
   };
   const explanationCol = colOf(t, 'explanation');
   const explanation = explanationCol === null ? '' : cellText(g.value(r, explanationCol)).trim();
@@ -154,7 +173,8 @@ function readBudget(t: MappedTable, g: SheetGrid, findings: Finding[]): BudgetMo
     initialFen: money('budgetInitial', '年初预算数'),
     adjustedFen: money('budgetAdjusted', '全年预算数'),
     executedFen: money('budgetExecuted', '全年执行数'),
-    weight: readNumber(t, g, r, colOf(t, 'weight'), findings, '分值'),
+    // Without its own 分值 the budget weighs what the scheme gives it (scoreProject).
+    weight: readNumber(t, g, r, colOf(t, 'weight'), findings, '分值', '未采用该分值'),
     selfScore: readNumber(t, g, r, colOf(t, 'score') ?? colOf(t, 'selfScore'), findings, '得分'),
     statedRate: readNumber(t, g, r, colOf(t, 'executionRate'), findings, '执行率'),
     explanation: explanation || null,
@@ -279,8 +299,8 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
       name: label.name,
       targetText: cellText(targetV).trim(),
       actualText: cellText(actualV).trim(),
-      target: cTarget === null ? null : parseTarget(targetV, formatFor(t, g, 'target', r, cTarget)),
-      actual: cActual === null ? null : parseActual(actualV, formatFor(t, g, 'actual', r, cActual)),
+      target: cTarget === null ? null : withinRange(parseTarget(targetV, formatFor(t, g, 'target', r, cTarget)), t.sheet, r, cTarget, '年度指标值', findings),
+      actual: cActual === null ? null : withinRange(parseActual(actualV, formatFor(t, g, 'actual', r, cActual)), t.sheet, r, cActual, '实际完成值', findings),
       weight: weightNum ?? label.weight,
       selfScore: isIndex ? null : scoreNum,
       evaluatorScore: isIndex ? scoreNum : null,
@@ -299,13 +319,27 @@ function readIndicatorRows(t: MappedTable, g: SheetGrid, findings: Finding[]): R
   return { indicators, groups };
 }
 
+/**
+ * A 指标值 or 实际完成值 whose figure is too large to compute with (a completion rate of it would be
+ * Infinity) is not read: the indicator is then scored as one without it, and a finding names the cell.
+ */
+function withinRange<T extends Target | Actual>(read: T | null, sheet: string, r: number, col: number, what: string, findings: Finding[]): T | null {
+  if (read === null || read.kind !== 'quantitative') return read;
+  const bad = [read.value, 'upper' in read ? read.upper : undefined].find((n) => n !== undefined && !computable(n));
+  if (bad === undefined) return read;
+  findings.push(outOfRangeFinding(sheet, r, col, what, bad, '未参与评分'));
+  return null;
+}
+
 // ----------------------------------------------------------------------------- targets joined to actuals
 
 function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mapping: Mapping, findings: Finding[]): void {
   const byName = new Map<string, IndicatorModel[]>();
   for (const ind of indicators) {
     const k = normalizeName(ind.name);
-    byName.set(k, [...(byName.get(k) ?? []), ind]);
+    const same = byName.get(k);
+    if (same) same.push(ind);
+    else byName.set(k, [ind]);
   }
   const matched = new Set<IndicatorModel>();
   for (const t of tables) {
@@ -328,8 +362,8 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
       if (hits.length === 0) {
         findings.push({
           rule: 'unmatched-actual', severity: 'warning', sheet: t.sheet, cell: a1(r, cName), row: r + 1,
-          value: name, allowed: null,
-          message: `“${t.sheet}”!${a1(r, cName)} 的实际完成值指标“${name}”在绩效目标表中找不到同名指标，未参与评分，请核对指标名称。`,
+          value: quoted(name), allowed: null,
+          message: `“${t.sheet}”!${a1(r, cName)} 的实际完成值指标“${quoted(name)}”在绩效目标表中找不到同名指标，未参与评分，请核对指标名称。`,
         });
         continue;
       }
@@ -338,7 +372,7 @@ function joinActuals(indicators: IndicatorModel[], tables: MappedTable[], mappin
         if (matched.has(ind)) continue;
         matched.add(ind);
         ind.actualText = cellText(v).trim();
-        ind.actual = parseActual(v, formatFor(t, g, 'actual', r, cActual));
+        ind.actual = withinRange(parseActual(v, formatFor(t, g, 'actual', r, cActual)), t.sheet, r, cActual, '实际完成值', findings);
         ind.cells.actual = { sheet: t.sheet, row: r, col: cActual };
         if (explanation && !ind.explanation) {
           ind.explanation = explanation;
@@ -371,7 +405,8 @@ function findSelfReportedTotal(mapping: Mapping, used: MappedTable[]): { value: 
       }
       if (!labelled) continue;
       const n = parseNumber(g.value(r, scoreCol), g.format(r, scoreCol));
-      if (n !== null) return { value: n, ref: { sheet: t.sheet, row: r, col: scoreCol } };
+      // A self-reported total too large to compute with is no total (the figures it sums are refused too).
+      if (n !== null && computable(n)) return { value: n, ref: { sheet: t.sheet, row: r, col: scoreCol } };
     }
   }
   const sheets = [...new Set(used.filter((t) => t.role !== 'budget').map((t) => t.sheet)), ...new Set(used.map((t) => t.sheet))];
@@ -385,7 +420,7 @@ function findSelfReportedTotal(mapping: Mapping, used: MappedTable[]): { value: 
         if (typeof v !== 'string' || !isSelfTotalLabel(normalizeText(v))) continue;
         for (let k = c + 1; k < Math.min(len, c + 6); k++) {
           const n = parseNumber(g.value(r, k));
-          if (n !== null) return { value: n, ref: { sheet: name, row: r, col: k } };
+          if (n !== null && computable(n)) return { value: n, ref: { sheet: name, row: r, col: k } };
         }
       }
     }

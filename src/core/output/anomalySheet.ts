@@ -3,6 +3,9 @@
  */
 import { SEVERITY_LABEL, type Finding } from '../findings';
 import type { OutputCell, SheetContent } from '../patch';
+import { fitCells } from './cellLimits';
+import { TOTAL_ABOVE_100, WEIGHT_TOTAL } from '../scoring/scoreProject';
+import { PARTLY_READ } from '../scoring/whatWasRead';
 
 export function buildAnomalySheet(findings: Finding[], name: string, after?: string): SheetContent {
   const rows: (OutputCell | null)[][] = [];
@@ -23,7 +26,7 @@ export function buildAnomalySheet(findings: Finding[], name: string, after?: str
   return {
     name,
     role: 'anomalies',
-    rows,
+    rows: fitCells(rows),
     merges: ['A1:H1'],
     columnWidths: [8, 26, 16, 9, 7, 16, 16, 80],
     frozenRows: 2,
@@ -35,10 +38,17 @@ function count(findings: Finding[], s: Finding['severity']): number {
   return findings.filter((f) => f.severity === s).length;
 }
 
+/**
+ * Findings that are read before all others: first what withholds the grade (the weights far from 100, then
+ * a total above 100), then what was not read; then errors, warnings and notes, in sheet order, row by row.
+ */
+const LEAD: Record<string, number> = { [WEIGHT_TOTAL]: 0, [TOTAL_ABOVE_100]: 1, [PARTLY_READ]: 2 };
+
 export function sortFindings(findings: Finding[], sheetOrder: Map<string, number>): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  return [...findings].sort(
+  return findings.slice().sort(
     (a, b) =>
+      (LEAD[a.rule] ?? 3) - (LEAD[b.rule] ?? 3) ||
       rank[a.severity] - rank[b.severity] ||
       (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9) ||
       a.row - b.row ||

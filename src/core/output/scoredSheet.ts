@@ -5,6 +5,7 @@
 import { rangeA1 } from '../address';
 import type { OutputCell, SheetContent } from '../patch';
 import type { Report, ReportIndicator } from '../report/report';
+import { fitCells } from './cellLimits';
 
 const NUM = '0.00';
 const PCT = '0.00%';
@@ -85,7 +86,8 @@ export function buildScoredSheet(report: Report, name: string, schemeName: strin
   return {
     name,
     role: 'scored',
-    rows,
+    // An officer's explanation over 32,767 characters is whole in the report; the cell holds what fits.
+    rows: fitCells(rows),
     merges,
     columnWidths: hasSelf ? [12, 16, 22, 26, 26, 8, 9, 9, 9, 50] : [12, 16, 22, 26, 26, 8, 9, 9, 50],
     after,

@@ -65,16 +65,28 @@ export function summariseLedger(ledger: Ledger): LedgerSummary {
   };
 }
 
+/**
+ * Each category's normalized name, once per summary: every indicator is matched against every category,
+ * and a hostile ledger has tens of thousands of distinct ones.
+ */
+const categoryKeys = new WeakMap<LedgerSummary, string[]>();
+
 /** The ledger category an indicator name speaks of (节日送温暖慰问 ↔ 节日送温暖慰问金), if any. */
 export function categoryForIndicator(name: string, summary: LedgerSummary): CategoryFigures | null {
   const n = normalizeName(name).replace(/(人数|人次|户数|次数|金额|资金)$/, '');
   if (n.length < 2) return null;
+  let keys = categoryKeys.get(summary);
+  if (!keys) categoryKeys.set(summary, (keys = summary.byCategory.map((c) => normalizeName(c.category))));
   let best: CategoryFigures | null = null;
-  for (const c of summary.byCategory) {
-    const k = normalizeName(c.category);
+  let bestLength = 0;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
     if (k.length < 2) continue;
     if (k === n || k.includes(n) || n.includes(k)) {
-      if (!best || Math.abs(normalizeName(best.category).length - n.length) > Math.abs(k.length - n.length)) best = c;
+      if (!best || Math.abs(bestLength - n.length) > Math.abs(k.length - n.length)) {
+        best = summary.byCategory[j];
+        bestLength = k.length;
+      }
     }
   }
   return best;

@@ -3,7 +3,7 @@
  * against the 实际完成值 of the indicator that names it.
  */
 import { a1 } from '../address';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import type { BudgetModel, IndicatorModel } from '../model/types';
 import { formatYuan } from '../report/format';
 import { categoryForIndicator, type LedgerSummary } from './ledgerSummary';
@@ -44,7 +44,7 @@ export function reconcileLedger(summaries: LedgerSummary[], budget: BudgetModel 
         findings.push({
           rule: 'reconcile-count', severity: 'warning', sheet: at.sheet, cell, row: at.row + 1,
           value: actual.value, allowed: `${ledgerValue}${actual.unit}`,
-          message: `“${at.sheet}”!${cell} 指标“${ind.name}”实际完成值 ${actual.value}${actual.unit}，发放明细“${summary.sheet}”中“${figures.category}”为 ${ledgerValue}${actual.unit}（${figures.count} 笔，合计 ${formatYuan(figures.sumFen)}），两者不一致。`,
+          message: `“${at.sheet}”!${cell} 指标“${quoted(ind.name)}”实际完成值 ${actual.value}${actual.unit}，发放明细“${summary.sheet}”中“${quoted(figures.category)}”为 ${ledgerValue}${actual.unit}（${figures.count} 笔，合计 ${formatYuan(figures.sumFen)}），两者不一致。`,
         });
       }
       break;

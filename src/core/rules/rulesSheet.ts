@@ -9,7 +9,7 @@
  */
 import { a1, columnLetters } from '../address';
 import { bandText as bandSentence, fenBand } from '../checks/money';
-import { SEVERITY_LABEL, type Finding } from '../findings';
+import { quoted, SEVERITY_LABEL, type Finding } from '../findings';
 import { LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
@@ -381,7 +381,7 @@ function readParameters(block: Block | null, defaults: ResolvedRules, reader: Re
     const n = parseNumber(v);
     if (n === null || n <= 0) {
       reader.problem(row, PARAMETER_COLUMNS.value, v, `大于 0 的数字（${param.unit}）`,
-        `参数“${param.label}”的值“${cellText(isCellError(v) ? v.error : v)}”不是大于 0 的数字，按规则包原值${param.value === null ? '（未设置）' : ` ${param.value}`}执行。`);
+        `参数“${param.label}”的值“${quoted(cellText(isCellError(v) ? v.error : v))}”不是大于 0 的数字，按规则包原值${param.value === null ? '（未设置）' : ` ${param.value}`}执行。`);
       continue;
     }
     out[id] = n;
@@ -419,7 +419,7 @@ function readNumber(
   if (ok) return n;
   const kind = what.integer ? (what.positive ? '正整数' : '非负整数') : what.positive ? '大于 0 的数字' : '非负数字';
   reader.problem(row, column, v, kind,
-    `规则“${ruleId}”的${column}“${cellText(isCellError(v) ? v.error : v)}”不是${kind}，按规则包原值${what.fallback}执行。`);
+    `规则“${ruleId}”的${column}“${quoted(cellText(isCellError(v) ? v.error : v))}”不是${kind}，按规则包原值${what.fallback}执行。`);
   return null;
 }
 
@@ -556,7 +556,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
     if (s) severity = s;
     else {
       reader.problem(row, RULE_COLUMNS.severity, v, '违规、需核实或提示',
-        `规则“${rule.id}”的严重程度“${cellText(isCellError(v) ? v.error : v)}”应为违规、需核实或提示，按规则包原值“${SEVERITY_LABEL[rule.severity]}”执行。`);
+        `规则“${rule.id}”的严重程度“${quoted(cellText(isCellError(v) ? v.error : v))}”应为违规、需核实或提示，按规则包原值“${SEVERITY_LABEL[rule.severity]}”执行。`);
     }
   }
   let enabled = base.enabled;
@@ -566,7 +566,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
     if (e !== null) enabled = e;
     else {
       reader.problem(row, RULE_COLUMNS.enabled, v, '是或否',
-        `规则“${rule.id}”的启用“${cellText(isCellError(v) ? v.error : v)}”应为是或否，按规则包原值“${base.enabled ? YES : NO}”执行。`);
+        `规则“${rule.id}”的启用“${quoted(cellText(isCellError(v) ? v.error : v))}”应为是或否，按规则包原值“${base.enabled ? YES : NO}”执行。`);
     }
   }
   const description = row.prose(RULE_COLUMNS.description) || rule.description;

@@ -50,7 +50,9 @@ export function scoreQuantitative(
   actualValue: number,
   upper?: number,
 ): Omit<QuantitativeOutcome, 'direction' | 'targetValue' | 'actualValue'> {
-  const completionRate = targetValue !== 0 ? actualValue / targetValue : null;
+  const ratio = targetValue !== 0 ? actualValue / targetValue : null;
+  // A target of 1E-300 makes any actual an Infinity of it: no rate, rather than Infinity in the report.
+  const completionRate = ratio !== null && Number.isFinite(ratio) ? ratio : null;
   if (upper !== undefined) {
     // A range target (1000–5000元): inside is met; below scores as positive, above as reverse.
     if (actualValue >= targetValue && actualValue <= upper) return { fraction: 1, met: true, completionRate };

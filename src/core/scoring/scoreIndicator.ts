@@ -3,7 +3,7 @@
  * by date; the evaluator's score in an index system is authoritative and never replaced.
  */
 import { a1 } from '../address';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import type { IndicatorModel, ProjectKind, SourceRef } from '../model/types';
 import { levelLabel, parseLevel, type Level } from '../parse/qualitative';
 import type { Actual, Target } from '../parse/target';
@@ -32,7 +32,7 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
   const weight = ind.weight ?? 0;
   if (ind.weight === null) {
     findings.push(finding(ind, ind.cells.weight ?? ind.source, 'missing-weight', 'warning', null, '分值',
-      `指标“${ind.name}”没有分值，未计入总分。`));
+      `指标“${quoted(ind.name)}”没有分值，未计入总分。`));
   }
   const c = compute(ind, scheme, findings);
   let computed: number | null = c.fraction === null ? null : round2(weight * c.fraction);
@@ -51,14 +51,14 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     if (inBand) computed = round2(given);
     else if (kind === 'indexSystem') {
       findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'qualitative-band', 'warning', given, band,
-        `指标“${ind.name}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${band} 内。`));
+        `指标“${quoted(ind.name)}”评定为“${levelLabel(c.level)}”，评价得分 ${given} 不在该档分值区间 ${band} 内。`));
     } else {
       outsideBand = true;
       const pct = round2((c.fraction ?? 0) * 100);
       const closed = c.level === 'achieved';
       findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'qualitative-band', 'warning', given,
         closed ? `[${low}, ${high}]` : `[${low}, ${high})`,
-        `指标“${ind.name}”实际完成情况为“${levelLabel(c.level)}”，自评得分 ${given} 不在该档分值区间 ${band} 分${closed ? '' : `（不含 ${high}）`}内，` +
+        `指标“${quoted(ind.name)}”实际完成情况为“${levelLabel(c.level)}”，自评得分 ${given} 不在该档分值区间 ${band} 分${closed ? '' : `（不含 ${high}）`}内，` +
           `按该档默认 ${pct}% 计 ${computed.toFixed(2)} 分。`));
     }
   }
@@ -70,13 +70,13 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     const ev = ind.evaluatorScore;
     if (ev === null) {
       findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'missing-evaluator-score', 'warning', null, `0–${weight}`,
-        `指标“${ind.name}”没有评价得分，按 0 分计。`));
+        `指标“${quoted(ind.name)}”没有评价得分，按 0 分计。`));
       hundredths = computed === null ? 0 : toHundredths(computed);
       if (c.status === 'manual' || c.status === 'qualitative') status = 'missing';
     } else {
       if (ev > weight + 1e-9 || ev < 0) {
         findings.push(finding(ind, ind.cells.evaluatorScore ?? ind.source, 'evaluator-score-range', 'error', ev, `0–${weight}`,
-          `指标“${ind.name}”的评价得分 ${ev} 超出分值范围 0–${weight}。`));
+          `指标“${quoted(ind.name)}”的评价得分 ${ev} 超出分值范围 0–${weight}。`));
       }
       hundredths = toHundredths(ev);
       if (c.status === 'manual') status = ev >= weight ? 'met' : 'short';
@@ -89,7 +89,7 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
     if (!outsideBand && ind.selfScore !== null && computed !== null && ind.selfScore - computed > 0.01) {
       findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'self-score-above-computed', 'warning', ind.selfScore,
         `≤${computed.toFixed(2)}`,
-        `指标“${ind.name}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));
+        `指标“${quoted(ind.name)}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));
     }
   }
   const below = hundredths < toHundredths(weight);
@@ -118,7 +118,7 @@ function compute(ind: IndicatorModel, scheme: Scheme, findings: Finding[]): Comp
   if (!a) {
     if (ind.cells.actual) {
       findings.push(finding(ind, ind.cells.actual, 'missing-actual', 'warning', null, ind.targetText,
-        `指标“${ind.name}”没有填写实际完成值，得 0 分。`));
+        `指标“${quoted(ind.name)}”没有填写实际完成值，得 0 分。`));
       return { status: 'missing', ...NONE, fraction: 0 };
     }
     return { status: 'manual', ...NONE };
@@ -138,7 +138,7 @@ function quantitative(
   const actualValue = reconcile(t, a);
   if (actualValue === null) {
     findings.push(finding(ind, ind.cells.actual ?? ind.source, 'unit-mismatch', 'warning', ind.actualText, ind.targetText,
-      `指标“${ind.name}”的实际完成值“${ind.actualText}”与年度指标值“${ind.targetText}”单位不一致，无法自动评分，请人工评定。`));
+      `指标“${quoted(ind.name)}”的实际完成值“${quoted(ind.actualText)}”与年度指标值“${quoted(ind.targetText)}”单位不一致，无法自动评分，请人工评定。`));
     return { status: 'manual', ...NONE };
   }
   const direction = directionOf(t.comparator, ind.level2, scheme.reverseLevel2);
@@ -150,7 +150,7 @@ function quantitative(
     if (scheme.overAchievementDeduction !== null) fraction = Math.max(0, fraction - scheme.overAchievementDeduction);
     findings.push(finding(ind, ind.cells.actual ?? ind.source, 'over-achievement', 'warning', ind.actualText,
       `<${round2(scheme.overAchievementRatio * 100)}%`,
-      `指标“${ind.name}”实际完成值“${ind.actualText}”达到年度指标“${ind.targetText}”的 ${(actualValue / t.value * 100).toFixed(2)}%，年度指标可能设置偏低，须说明原因。`));
+      `指标“${quoted(ind.name)}”实际完成值“${quoted(ind.actualText)}”${overText(actualValue / t.value, ind.targetText)}，年度指标可能设置偏低，须说明原因。`));
   }
   return {
     status, fraction, completionRate: out.completionRate, direction, level: null,
@@ -179,7 +179,7 @@ function qualitative(ind: IndicatorModel, t: Target, a: Actual, scheme: Scheme, 
   const level = parseLevel(actualText);
   if (level) return qualitativeResult(level, scheme);
   findings.push(finding(ind, ind.cells.actual ?? ind.source, 'manual-assessment', 'info', ind.actualText, ind.targetText,
-    `指标“${ind.name}”的实际完成值“${ind.actualText}”无法与年度指标“${ind.targetText}”自动比对，请人工评定（可填写 达成/部分达成/未达成）。`));
+    `指标“${quoted(ind.name)}”的实际完成值“${quoted(ind.actualText)}”无法与年度指标“${quoted(ind.targetText)}”自动比对，请人工评定（可填写 达成/部分达成/未达成）。`));
   void t;
   return { status: 'manual', ...NONE };
 }
@@ -195,4 +195,10 @@ function finding(
 ): Finding {
   const cell = a1(at.row, Math.max(at.col, 0));
   return { rule, severity, sheet: at.sheet, cell, row: at.row + 1, value, allowed, message: `“${at.sheet}”!${cell} ${message}` };
+}
+
+/** `达到年度指标“100人”的 250.00%`; a ratio too large to print (a target of 1E-300) is said in words. */
+function overText(ratio: number, targetText: string): string {
+  const pct = ratio * 100;
+  return Number.isFinite(pct) && pct < 1e9 ? `达到年度指标“${quoted(targetText)}”的 ${pct.toFixed(2)}%` : `远超年度指标“${quoted(targetText)}”`;
 }

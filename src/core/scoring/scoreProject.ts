@@ -13,16 +13,33 @@ import type { ScoredBudget, ScoreResult, SummaryRow } from './types';
 
 export const BUDGET_FACTOR = '预算执行率';
 
+/** The grade of a project whose total is above 100 or whose weights are far from 100: none. */
+export const GRADE_WITHHELD = '—（分值合计异常）';
+
+/** How far the weights may sum from 100 before the project gets no grade (SPEC §4: 100 分制). */
+export const WEIGHT_TOLERANCE = 5;
+
+/**
+ * Findings that withhold the grade: the weights far from 100, or a total above 100. They stand at the top
+ * of the report, since every other figure is read in their light.
+ */
+export const WEIGHT_TOTAL = 'weight-total';
+export const TOTAL_ABOVE_100 = 'total-above-100';
+
 export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
   const findings: Finding[] = [];
   const indicators = model.indicators.map((ind) => scoreIndicator(ind, model.kind, scheme, findings));
   const weightSum = model.indicators.reduce((s, i) => s + toHundredths(i.weight ?? 0), 0);
 
   let budget: ScoredBudget | null = null;
+  // Points the scheme gives a budget the workbook lacks: not counted (missing-budget says so), but the
+  // weights are not abnormal for want of them.
+  let missingBudgetWeight = 0;
   if (model.budget) {
     const weight = model.budget.weight ?? (model.kind === 'indexSystem' || weightSum >= 10000 ? null : scheme.budgetWeight);
     budget = scoreBudget(model.budget, weight, scheme, findings);
   } else if (model.kind !== 'indexSystem' && weightSum < 10000 && model.indicators.length > 0) {
+    missingBudgetWeight = toHundredths(scheme.budgetWeight);
     findings.push({
       rule: 'missing-budget', severity: 'warning', sheet: model.indicators[0].source.sheet, cell: '', row: 0,
       value: null, allowed: null,
@@ -30,7 +47,7 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
     });
   }
 
-  checkWeights(model, weightSum, budget, findings);
+  const weightsFar = checkWeights(model, weightSum, budget, missingBudgetWeight, findings);
 
   let total = indicators.reduce((s, i) => s + i.hundredths, 0) + (budget?.hundredths ?? 0);
   let uncapped: number | null = null;
@@ -56,6 +73,16 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
     });
   }
 
+  if (total > 10000) {
+    const first = model.indicators[0]?.source ?? model.budget?.source;
+    findings.push({
+      rule: TOTAL_ABOVE_100, severity: 'error', sheet: first?.sheet ?? '', cell: '', row: 0,
+      value: total / 100, allowed: '≤100',
+      message: `按表中数据计算的总分为 ${(total / 100).toFixed(2)} 分，超过满分 100 分，分值合计异常，不评定等级；请核对各指标的分值和得分。`,
+    });
+  }
+  const withheld = weightsFar || total > 10000;
+
   const summary: SummaryRow[] = [];
   if (budget && budget.weight !== null) {
     summary.push(row(BUDGET_FACTOR, toHundredths(budget.weight), budget.hundredths));
@@ -71,7 +98,7 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
     indicators,
     budget,
     totalHundredths: total,
-    grade: gradeOf(total / 100, scheme),
+    grade: withheld ? GRADE_WITHHELD : gradeOf(total / 100, scheme),
     summary,
     findings,
     uncappedHundredths: uncapped,
@@ -82,8 +109,12 @@ function row(factor: string, weightH: number, scoreH: number): SummaryRow {
   return { factor, weight: weightH / 100, score: scoreH / 100, rate: weightH > 0 ? round4(scoreH / weightH) : null };
 }
 
-/** Children must sum to their parent and the whole to 100; a mismatch is a finding. */
-function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudget | null, findings: Finding[]): void {
+/**
+ * Children must sum to their parent and the whole to 100; a mismatch is a finding. True when the whole
+ * (with the scheme's budget points when the budget table is missing) is more than WEIGHT_TOLERANCE from
+ * 100: then the finding is an error and the project gets no grade.
+ */
+function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudget | null, missingBudgetWeight: number, findings: Finding[]): boolean {
   for (const g of model.groups) {
     if (g.declaredWeight === null) continue;
     const members = model.indicators.filter((i) => i.level1 === g.level1 && (g.level === 1 || i.level2 === g.name));
@@ -98,13 +129,18 @@ function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudg
       });
     }
   }
-  if (model.indicators.length === 0) return;
+  if (model.indicators.length === 0) return false;
   const whole = weightSum + toHundredths(budget?.weight ?? 0);
-  if (whole !== 10000) {
-    const first = model.indicators[0].source;
-    findings.push({
-      rule: 'weight-sum', severity: 'warning', sheet: first.sheet, cell: '', row: 0, value: whole / 100, allowed: '100',
-      message: `全部指标分值${budget?.weight ? `（含预算执行率 ${budget.weight} 分）` : ''}合计 ${(whole / 100).toFixed(2)} 分，应为 100 分。`,
-    });
-  }
+  if (whole === 10000) return false;
+  const first = model.indicators[0].source;
+  const far = Math.abs(whole + missingBudgetWeight - 10000) > WEIGHT_TOLERANCE * 100;
+  const sum = `全部指标分值${budget?.weight ? `（含预算执行率 ${budget.weight} 分）` : ''}合计 ${(whole / 100).toFixed(2)} 分，应为 100 分`;
+  findings.push({
+    rule: far ? WEIGHT_TOTAL : 'weight-sum', severity: far ? 'error' : 'warning', sheet: first.sheet, cell: '', row: 0,
+    value: whole / 100, allowed: far ? `100±${WEIGHT_TOLERANCE}` : '100',
+    message: far
+      ? `${sum}，相差超过 ${WEIGHT_TOLERANCE} 分，分值合计异常，不评定等级；请核对各指标的分值。`
+      : `${sum}。`,
+  });
+  return far;
 }

@@ -8,8 +8,10 @@
 import { a1, rangeA1 } from '../address';
 import type { MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
-import type { Finding } from '../findings';
+import { quoted, type Finding } from '../findings';
 import type { ProjectModel, SourceRef } from '../model/types';
+import { computable, figureText } from '../model/computable';
+import { parseNumber } from '../parse/number';
 import { cellText } from '../parse/text';
 import { toHundredths } from './rounding';
 import type { ScoredIndicator, ScoreResult } from './types';
@@ -177,5 +179,9 @@ function unreadExecuted(input: ReadInput): { detail: string; ref: SourceRef } | 
   const ref = budget.cells.executed ?? { sheet: t.sheet, row: budget.source.row, col };
   const cell = where(ref.sheet, a1(ref.row, Math.max(ref.col, 0)));
   const v = input.budgetGrid && ref.col >= 0 ? input.budgetGrid.value(ref.row, ref.col) : null;
-  return { detail: isBlank(v) ? `${cell} 为空` : `${cell} 的“${cellText(v)}”不是数字`, ref };
+  if (isBlank(v)) return { detail: `${cell} 为空`, ref };
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumber(v) : null;
+  // A figure too large to compute with was refused (model/computable.ts): said as such, not as text.
+  if (n !== null && !computable(n)) return { detail: `${cell} 的 ${figureText(n)} 超出可计算范围`, ref };
+  return { detail: `${cell} 的“${quoted(cellText(v))}”不是数字`, ref };
 }

@@ -14,6 +14,7 @@ import {
 import { forwardRef, useId } from 'react';
 import { formatPercent } from '../../core/report/format';
 import type { Report } from '../../core/report/report';
+import { GRADE_WITHHELD } from '../../core/scoring/scoreProject';
 import { useMessages } from '../messagesContext';
 import { useSectionStyles } from './styles';
 
@@ -61,6 +62,8 @@ const useStyles = makeStyles({
   figureLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   total: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
   grade: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  /** 「—（分值合计异常）」 is a warning, not a grade: smaller, so it fits beside the total, and in red. */
+  gradeWithheld: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   deviation: {
     paddingBlock: tokens.spacingVerticalXS,
@@ -102,7 +105,7 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>
         </div>
         <div className={c.figure}>
           <span className={c.figureLabel}>{t.grade}</span>
-          <span className={c.grade} data-testid="grade">{report.grade}</span>
+          <span className={report.grade === GRADE_WITHHELD ? c.gradeWithheld : c.grade} data-testid="grade">{report.grade}</span>
         </div>
       </div>
       {report.output.scoredSheet ? <p className={s.hint}>{t.writtenTo(report.output.scoredSheet)}</p> : null}
