@@ -53,7 +53,7 @@ export function checkOnce(snapshot: WorkbookSnapshot): { ledger: Ledger; finding
 /**
  * One timed run. A function of its own so that nothing of the run (ledger, findings) is still referenced
  * when the next run settles: the locals of an async function can outlive their loop iteration, and then
- * the pool would get the run's memory back one run late.
+ * the next run would start with the last one's memory still held.
  */
 function timedRun(snapshot: WorkbookSnapshot, heapBase: number, byRule: Record<string, number> | null) {
   const cpu0 = cpuMs();
@@ -114,7 +114,7 @@ export async function measureLedgerChecks(workload: LedgerWorkload, rows: number
   const kept = checkOnce(snapshot);
   forceGc();
   const heapRetained = process.memoryUsage().heapUsed - heapBase;
-  // The ledger's typed arrays, in use and kept in the pool (outside the heap).
+  // The ledger's typed arrays still in use (outside the heap).
   const arrayBuffers = process.memoryUsage().arrayBuffers;
   if (kept.findings.length !== findings) throw new Error('runs disagree on the findings');
   await sampler.stop();

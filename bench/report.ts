@@ -249,10 +249,8 @@ function ledgerSection(r: BenchResults): string[] {
     'data-quality rules it includes, 月低保标准 set to 1,330 元 so the 低保 cap runs too (15 rules) — on a 发放明细 already in',
     'memory as a host\'s snapshot (no file I/O). Each size runs in its own child process (`bench/ledgerChild.ts`): a',
     'warm-up on 20,000 rows, then the snapshot is built and each run is timed after a forced GC and a turn of the event',
-    'loop, as between two clicks in the task pane: the ledger\'s arrays come from a pool of memory kept between runs',
-    '(`src/core/ledger/arrayPool.ts`), which takes back a run\'s arrays once they are collected. The first run at a size finds',
-    'no memory of that size in the pool and pays for fresh pages (and the collections V8 starts for new typed-array',
-    'memory): its time is the "first run" column, what a one-off CLI run sees. rows/s = ledger entries ÷ time. Table',
+    'loop, as between two clicks in the task pane. Every run allocates its arrays afresh (there is no pool); the first run',
+    'at a size is the "first run" column, what a click in the pane or a one-off CLI run sees. rows/s = ledger entries ÷ time. Table',
     'detection (`mapWorkbook`) is not part of parse + rules and is shown beside them.',
     '',
     '- **realistic 增城** (`bench/zengchengLedger.ts`): the layout of `examples/workbooks/zengcheng-2023-index-system.ts` (merged',
@@ -313,7 +311,7 @@ function ledgerSection(r: BenchResults): string[] {
       `| peak RSS added by parse + rules over the snapshot | ${mib(Math.max(0, l.peakRss - l.rssBase))} |`,
       `| heap added at the end of a run (ledger, facts, findings and their garbage) | ${mib(l.peakHeapDelta)} |`,
       `| heap kept by the ledger and its findings after GC | ${mib(l.heapRetained)} |`,
-      `| typed-array memory after the runs (one ledger's arrays, and the pool's free memory for the next run) | ${mib(l.arrayBuffers)} |`,
+      `| typed-array memory after the runs (one ledger's arrays) | ${mib(l.arrayBuffers)} |`,
     );
   }
   const rules = real[real.length - 1];
@@ -335,7 +333,7 @@ function ledgerVerdicts(r: BenchResults): string[] {
     `- **Ledger checks ≥ ${int(LEDGER_TARGET_ROWS_PER_S)} rows/s (parse + rules, realistic 增城 ledger of ${int(big.entries)} rows, every gz-zengcheng-2023 rule): ` +
     `${best >= LEDGER_TARGET_ROWS_PER_S ? 'MET' : 'NOT MET'}** — ${int(best)} rows/s best of ${big.runs} (${x(best / LEDGER_TARGET_ROWS_PER_S)} the target), median ${int(median)}` +
     `${best >= LEDGER_TARGET_ROWS_PER_S && median < LEDGER_TARGET_ROWS_PER_S ? ' (the median run misses it: borderline on this machine)' : ''}; ` +
-    `parse ${ms(big.parse.best)} ms + rules ${ms(big.check.best)} ms. The first run, before the pool holds memory of that size ` +
+    `parse ${ms(big.parse.best)} ms + rules ${ms(big.check.best)} ms. The first (cold) run ` +
     `(what a one-off run pays), took ${ms(big.total.runs[0])} ms (${int(perSecond(big.entries, big.total.runs[0]))} rows/s).`,
   );
   if (real.length >= 2) {

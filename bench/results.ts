@@ -151,7 +151,7 @@ export interface LedgerCheckResult {
   peakHeapDelta: number;
   /** Heap the ledger and its findings keep after GC. */
   heapRetained: number;
-  /** Typed-array memory after the runs and one more kept: the ledger's arrays and the pool's free memory. */
+  /** Typed-array memory after the runs and one more kept: the ledger's arrays. */
   arrayBuffers: number;
 }
 

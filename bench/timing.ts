@@ -41,8 +41,8 @@ export function forceGc(): void {
 }
 
 /**
- * A full collection, then a turn of the event loop so the pool of ledger arrays (src/core/ledger/arrayPool.ts)
- * gets back the memory of the arrays collected, as it does between two clicks in the task pane.
+ * A full collection, then a turn of the event loop, as between two clicks in the task pane: the next run
+ * starts without the garbage of the one before.
  */
 export async function settle(): Promise<void> {
   // An array dropped just before may still sit in a register at the first collection.

@@ -11,7 +11,9 @@ import {
   type Ledger,
   type LedgerField,
   type TextField,
+  type TextIndex,
 } from '../../src/core/ledger/types';
+import { groupIds, groupStrings } from '../../src/core/ledger/keys';
 import { parseDate, toSerial } from '../../src/core/parse/date';
 import { parseNumber } from '../../src/core/parse/number';
 import { cellText, normalizeText } from '../../src/core/parse/text';
@@ -70,7 +72,7 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
     columns,
     length: n,
     row,
-    ...textAccess({
+    ...textAccess(n, {
       person: texts('person'),
       idNumber: texts('idNumber'),
       household: texts('household'),
@@ -88,13 +90,39 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
   };
 }
 
-/** `Ledger.text` and `hasText` over columns of texts already normalised (null when empty; no column: all null). */
-export function textAccess(columns: Partial<Record<TextField, readonly (string | null)[]>>): Pick<Ledger, 'text' | 'hasText'> {
+/**
+ * `Ledger.text` and `hasText` over columns of `n` texts already normalised (null when empty; no column: all
+ * null), with the numbered `texts` and `keys` a ledger read from a sheet carries: the IDs and 户号 numbered
+ * by the same code as readLedger's (ledger/keys.ts), the texts in order of first appearance.
+ */
+export function textAccess(
+  n: number,
+  columns: Partial<Record<TextField, readonly (string | null)[]>>,
+): Pick<Ledger, 'text' | 'hasText' | 'texts' | 'keys'> {
   const text = (field: TextField, i: number): string | null => {
     const t = columns[field]?.[i];
     return t === undefined || t === '' ? null : t;
   };
-  return { text, hasText: (field, i) => text(field, i) !== null };
+  const numbered = (field: TextField): TextIndex => {
+    const ids = new Int32Array(n);
+    const values: string[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const t = text(field, i);
+      if (t === null) ids[i] = -1;
+      else ids[i] = seen.get(t) ?? (seen.set(t, values.length), values.push(t) - 1);
+    }
+    return { ids, values };
+  };
+  return {
+    text,
+    hasText: (field, i) => text(field, i) !== null,
+    texts: { category: numbered('category'), reason: numbered('reason'), form: numbered('form') },
+    keys: {
+      idNumber: groupIds(n, (i) => text('idNumber', i)),
+      household: groupStrings(n, (i) => text('household', i)),
+    },
+  };
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

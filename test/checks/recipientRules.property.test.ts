@@ -70,7 +70,7 @@ function readFromSheet(rows: Entry[]): Ledger | null {
   return table ? readLedger(table, mapping.grids.get(table.sheet)!) : null;
 }
 
-/** Both ledgers a test looks at: numbered by readLedger, and numbered by the checks themselves. */
+/** Both ledgers a test looks at: read from a sheet by readLedger, and built entry by entry. */
 function ledgers(rows: Entry[]): Ledger[] {
   const read = readFromSheet(rows);
   return read ? [ledgerOf(rows), read] : [ledgerOf(rows)];
@@ -278,9 +278,9 @@ describe('per-person and per-household rules agree with a naive reference', () =
     );
   });
 
-  it('numbers keys exactly when a table reuses the memory of a larger one and then outgrows it', () => {
-    // The integer-key tables take their memory from the pool, where a larger ledger's table may have left
-    // it; a smaller ledger of all-distinct keys starts in reused memory and has to grow.
+  it('numbers keys exactly when a ledger of all-distinct keys makes the key table grow', () => {
+    // The integer-key tables start with room for half as many keys as entries: a ledger of all-distinct
+    // keys makes them grow, after a larger ledger of repeated keys has been numbered in the same process.
     const firstAppearance = (values: string[]): number[] => {
       const seen = new Map<string, number>();
       return values.map((v) => seen.get(v) ?? (seen.set(v, seen.size), seen.size - 1));

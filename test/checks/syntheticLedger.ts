@@ -60,7 +60,7 @@ export function syntheticLedger(n: number, overEvery = 0): Ledger {
     columns: { person: 0, idNumber: 1, household: 2, category: 3, reason: 4, cost: 5, amount: 6, applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10 },
     length: n,
     row: Array.from({ length: n }, (_, i) => i + 1),
-    ...textAccess({ person, idNumber, household, category, reason }),
+    ...textAccess(n, { person, idNumber, household, category, reason }),
     amountFen,
     costFen,
     applicationDate,

@@ -6,17 +6,14 @@
 import { normalizeName } from '../parse/text';
 import type { ResolvedCategory } from '../rules/resolvedRules';
 
-interface CategoryMatcher {
+/** The categories' names prepared for matching; made once per run (LedgerFacts), not kept beyond it. */
+export interface CategoryMatcher {
   exact: Map<string, number>;
   /** Longest first; ties keep the categories' order (most specific pack first). */
   contained: { key: string; index: number }[];
 }
 
-const matchers = new WeakMap<readonly ResolvedCategory[], CategoryMatcher>();
-
-function matcherFor(categories: readonly ResolvedCategory[]): CategoryMatcher {
-  const cached = matchers.get(categories);
-  if (cached) return cached;
+export function categoryMatcher(categories: readonly ResolvedCategory[]): CategoryMatcher {
   const exact = new Map<string, number>();
   const contained: { key: string; index: number }[] = [];
   categories.forEach((c, index) => {
@@ -31,17 +28,14 @@ function matcherFor(categories: readonly ResolvedCategory[]): CategoryMatcher {
     }
   });
   contained.sort((a, b) => b.key.length - a.key.length || a.index - b.index);
-  const matcher = { exact, contained };
-  matchers.set(categories, matcher);
-  return matcher;
+  return { exact, contained };
 }
 
-/** Index into `categories`, or -1 when no category matches (or the text is empty). */
-export function categoryIndex(text: string | null, categories: readonly ResolvedCategory[]): number {
+/** Index into the matcher's categories, or -1 when no category matches (or the text is empty). */
+export function categoryIndex(text: string | null, m: CategoryMatcher): number {
   if (text === null) return -1;
   const key = normalizeName(text);
   if (!key) return -1;
-  const m = matcherFor(categories);
   const exact = m.exact.get(key);
   if (exact !== undefined) return exact;
   for (const c of m.contained) if (key.includes(c.key)) return c.index;
@@ -49,6 +43,6 @@ export function categoryIndex(text: string | null, categories: readonly Resolved
 }
 
 export function classifyCategory(text: string | null, categories: readonly ResolvedCategory[]): ResolvedCategory | null {
-  const i = categoryIndex(text, categories);
+  const i = categoryIndex(text, categoryMatcher(categories));
   return i < 0 ? null : categories[i];
 }

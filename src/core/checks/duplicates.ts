@@ -9,7 +9,6 @@ import type { ResolvedRule } from '../rules/resolvedRules';
 import type { CheckInput } from './checkInput';
 import { dateText, ruleFinding, paymentLabel, placeOf, recipientOf } from './entryFinding';
 import { formatFen } from './money';
-import { byteArray, int32Array } from '../ledger/arrayPool';
 
 /** Up to this many payments per person, compare pairwise; beyond, sort them. */
 const FEW = 24;
@@ -40,9 +39,9 @@ export function checkDuplicates(rule: RuleOf<'duplicates'>, meta: ResolvedRule, 
   // One pass in row order: each person's dated payments are counted (255 stands for "255 or more"); the
   // second is compared with the first right away (its date, kept per person, first). A person with more
   // than two is compared in full below, so what was found for them here is dropped.
-  const paid = byteArray(count);
+  const paid = new Uint8Array(count);
   // Per person g, the first dated payment (at 2g) and its date (at 2g + 1), side by side in memory.
-  const firsts = int32Array(2 * count);
+  const firsts = new Int32Array(2 * count);
   const pairs: Repeat[] = [];
   let crowded: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
@@ -54,7 +53,7 @@ export function checkDuplicates(rule: RuleOf<'duplicates'>, meta: ResolvedRule, 
       firsts[2 * g + 1] = serial[i];
     } else if (c === 1) {
       if (firsts[2 * g + 1] === serial[i] && same(i, firsts[2 * g])) pairs.push({ group: g, i, first: firsts[2 * g] });
-    } else if (c === 2) (crowded ??= byteArray(count))[g] = 1;
+    } else if (c === 2) (crowded ??= new Uint8Array(count))[g] = 1;
     if (c < 255) paid[g] = c + 1;
   }
   const repeats = crowded === null ? pairs : pairs.filter((p) => (crowded as Uint8Array)[p.group] === 0);
@@ -62,14 +61,14 @@ export function checkDuplicates(rule: RuleOf<'duplicates'>, meta: ResolvedRule, 
     // The dated payments of people with more than two, person by person in row order (a counting sort
     // over those people only, numbered densely in group order).
     const more = crowded;
-    const dense = int32Array(count, -1);
+    const dense = new Int32Array(count).fill(-1);
     let people = 0;
     for (let g = 0; g < count; g++) if (more[g] === 1) dense[g] = people++;
-    const start = int32Array(people + 1);
+    const start = new Int32Array(people + 1);
     for (let i = 0; i < n; i++) if (dated(i) && more[groups[i]] === 1) start[dense[groups[i]] + 1]++;
     for (let d = 0; d < people; d++) start[d + 1] += start[d];
     const next = start.slice(0, people);
-    const members = int32Array(start[people]);
+    const members = new Int32Array(start[people]);
     for (let i = 0; i < n; i++) if (dated(i) && more[groups[i]] === 1) members[next[dense[groups[i]]]++] = i;
     for (let g = 0; g < count; g++) {
       if (more[g] === 0) continue;

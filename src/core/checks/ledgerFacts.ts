@@ -4,13 +4,13 @@
  * ledger, see ledger/keys.ts), which year and quarter it falls in — computed once per run, each in one
  * pass, so every rule stays linear.
  */
-import { groupIds, groupStrings, type IdGroups } from '../ledger/keys';
-import type { Ledger, TextField, TextIndex } from '../ledger/types';
+import { groupStrings, type IdGroups } from '../ledger/keys';
+import type { Ledger, TextIndex } from '../ledger/types';
 import type { DateField, Recipient } from '../rules/packSchema';
 import type { ResolvedRules } from '../rules/resolvedRules';
-import { categoryIndex } from './classifyCategory';
+import { categoryIndex, categoryMatcher } from './classifyCategory';
+import type { YearTotals } from './periodTotals';
 import { quarterOfSerial } from './quarterOfSerial';
-import { byteArray, copyOf, int32Array } from '../ledger/arrayPool';
 
 /** No group: the entry names no one (no 身份证号, 姓名 or 户号). */
 export const NO_GROUP = -1;
@@ -31,29 +31,6 @@ export interface PeriodCalendar {
 
 const DATE_FALLBACK: readonly DateField[] = ['paymentDate', 'applicationDate', 'auditDate'];
 
-/** Number the distinct non-empty texts of a field in order of first appearance. */
-export function indexTexts(ledger: Ledger, field: TextField): TextIndex {
-  const n = ledger.length;
-  const ids = int32Array(n);
-  const byText = new Map<string, number>();
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = ledger.text(field, i);
-    if (t === null || t === '') {
-      ids[i] = -1;
-      continue;
-    }
-    let k = byText.get(t);
-    if (k === undefined) {
-      k = out.length;
-      byText.set(t, k);
-      out.push(t);
-    }
-    ids[i] = k;
-  }
-  return { ids, values: out };
-}
-
 interface Groups {
   /** Group per entry, NO_GROUP when the entry names no one. */
   of: Int32Array;
@@ -70,9 +47,11 @@ export class LedgerFacts {
   readonly texts: string[];
   private readonly groups = new Map<Recipient, Groups>();
   private readonly calendars = new Map<DateField, PeriodCalendar>();
-  private ids: IdGroups | null = null;
-  private reasons: TextIndex | null = null;
-  private forms: TextIndex | null = null;
+  /**
+   * Per-recipient yearly totals already summed in this run (checks/periodTotals.ts), by what they sum:
+   * the 6,000 元 and the 低保 caps sum the same payments. Owned by the run, so nothing outlives it.
+   */
+  readonly yearTotals = new Map<string, YearTotals>();
 
   constructor(
     readonly ledger: Ledger,
@@ -80,11 +59,12 @@ export class LedgerFacts {
   ) {
     const n = ledger.length;
     // Classify each distinct text once: a million rows usually carry a handful of 类型.
-    const index = ledger.texts?.category ?? indexTexts(ledger, 'category');
+    const index = ledger.texts.category;
     this.categoryText = index.ids;
     this.texts = index.values;
-    const textCategory = this.texts.map((t) => categoryIndex(t, rules.categories));
-    const category = int32Array(n);
+    const matcher = categoryMatcher(rules.categories);
+    const textCategory = this.texts.map((t) => categoryIndex(t, matcher));
+    const category = new Int32Array(n);
     const ids = index.ids;
     for (let i = 0; i < n; i++) {
       const k = ids[i];
@@ -113,20 +93,17 @@ export class LedgerFacts {
 
   /** The 身份证号 numbered (a trailing x and X are the same check character), with which IDs are plainly valid. */
   idGroups(): IdGroups {
-    this.ids ??= this.ledger.keys?.idNumber ?? groupIds(this.ledger.length, (i) => this.ledger.text('idNumber', i));
-    return this.ids;
+    return this.ledger.keys.idNumber;
   }
 
   /** Each entry's 原因/备注 as an index into the distinct texts (-1 when empty). */
   reasonTexts(): TextIndex {
-    this.reasons ??= this.ledger.texts?.reason ?? indexTexts(this.ledger, 'reason');
-    return this.reasons;
+    return this.ledger.texts.reason;
   }
 
   /** Each entry's 发放形式 as an index into the distinct texts (-1 when empty or there is no such column). */
   formTexts(): TextIndex {
-    this.forms ??= this.ledger.texts?.form ?? indexTexts(this.ledger, 'form');
-    return this.forms;
+    return this.ledger.texts.form;
   }
 
   /**
@@ -141,26 +118,26 @@ export class LedgerFacts {
     let nameless: Uint8Array | null = null;
     for (let i = 0; i < n && ids.missing > 0; i++) {
       if (ids.groups[i] !== NO_GROUP || !ledger.hasText('person', i)) continue;
-      nameless ??= byteArray(n);
+      nameless ??= new Uint8Array(n);
       nameless[i] = 1;
     }
     if (nameless === null) return { of: ids.groups, count: ids.count };
     const names = groupStrings(n, (i) => ledger.text('person', i), nameless, ids.count);
-    const out = copyOf(ids.groups);
+    const out = ids.groups.slice();
     for (let i = 0; i < n; i++) if (out[i] === NO_GROUP) out[i] = names.groups[i];
     return { of: out, count: ids.count + names.count };
   }
 
   /** A household is its 户号 when given; otherwise the person is a household of their own. */
   private householdGroups(): Groups {
-    const households = this.ledger.keys?.household ?? groupStrings(this.ledger.length, (i) => this.ledger.text('household', i));
+    const households = this.ledger.keys.household;
     const persons = this.grouping('person');
     const offset = households.count;
     // Copied (the ledger's numbering stays as it is) only when some entry has no 户号 but a person.
     let out: Int32Array | null = null;
     for (let i = 0; i < households.groups.length && households.missing > 0; i++) {
       if (households.groups[i] === NO_GROUP && persons.of[i] !== NO_GROUP) {
-        out ??= copyOf(households.groups);
+        out ??= households.groups.slice();
         out[i] = offset + persons.of[i];
       }
     }
@@ -181,7 +158,7 @@ export class LedgerFacts {
     for (let i = 0; i < n && complete; i++) complete = own[i] > 0;
     let serial = own;
     if (!complete) {
-      const filled = int32Array(n);
+      const filled = new Int32Array(n);
       serial = filled;
       for (let i = 0; i < n; i++) {
         let s = 0;
@@ -194,7 +171,7 @@ export class LedgerFacts {
         filled[i] = s;
       }
     }
-    const quarter = int32Array(n);
+    const quarter = new Int32Array(n);
     // A local copy: some module loaders turn imported functions into getters, and this runs per row.
     const quarterOf = quarterOfSerial;
     for (let i = 0; i < n; i++) {

@@ -8,7 +8,6 @@
  */
 import type { Recipient, DateField } from '../rules/packSchema';
 import type { CheckInput } from './checkInput';
-import { byteArray, float64Array } from '../ledger/arrayPool';
 import { quoted } from '../findings';
 import { recipientOf } from './entryFinding';
 
@@ -41,7 +40,7 @@ interface RecipientYear {
 }
 
 /** Every recipient's total per year, for one choice of recipient, date, weight and scope. */
-interface YearTotals {
+export interface YearTotals {
   /**
    * Per recipient g, the first year it was paid in (at 2g; 0: never) and the total of that year (at
    * 2g + 1): side by side, so adding a payment touches one place in memory.
@@ -53,14 +52,11 @@ interface YearTotals {
   others: RecipientYear[];
 }
 
-/** Totals already summed, per facts: the 6,000 元 and the 低保 cap sum the same payments. */
-const summed = new WeakMap<object, Map<string, YearTotals>>();
-
 function yearTotals(input: CheckInput, mask: Uint8Array, by: Recipient, date: DateField | undefined, weight: Weight): YearTotals {
   const { ledger, facts } = input;
   const key = `${by}|${date ?? ''}|${weight}|${mask.join('')}`;
-  let cache = summed.get(facts);
-  if (!cache) summed.set(facts, (cache = new Map()));
+  // The run's facts keep totals already summed: the 6,000 元 and the 低保 cap sum the same payments.
+  const cache = facts.yearTotals;
   const known = cache.get(key);
   if (known) return known;
 
@@ -71,7 +67,7 @@ function yearTotals(input: CheckInput, mask: Uint8Array, by: Recipient, date: Da
   const byAmount = weight === 'amount';
   const n = ledger.length;
   const count = facts.groupCount(by);
-  const firstYears = float64Array(2 * count);
+  const firstYears = new Float64Array(2 * count);
   let others: Map<number, RecipientYear> | null = null;
   for (let i = 0; i < n; i++) {
     const g = groups[i];
@@ -137,7 +133,7 @@ export function overCap(
   const amounts = ledger.amountFen;
   const byAmount = weight === 'amount';
   const lists = new Map<number, PeriodEntry[]>();
-  const wanted = byteArray(count);
+  const wanted = new Uint8Array(count);
   for (const o of over) {
     wanted[o.group] = 1;
     lists.set(o.group * YEARS + (o.year - FIRST_YEAR), []);

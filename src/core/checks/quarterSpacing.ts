@@ -10,7 +10,6 @@ import type { CheckInput } from './checkInput';
 import { scopeMask, scopeName } from './ruleScope';
 import { dateText, ruleFinding, placeOf } from './entryFinding';
 import { recipientText } from './periodTotals';
-import { byteArray, int32Array } from '../ledger/arrayPool';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
@@ -41,7 +40,7 @@ export function checkQuarterSpacing(rule: RuleOf<'quarterSpacing'>, meta: Resolv
   let earliest: Map<number, number> | null = null;
   // The usual ledger spans a year or two: the quarters each recipient was paid in fit one integer, bit
   // k for quarter base + k, the window set around the first quarter seen.
-  const paid = int32Array(count);
+  const paid = new Int32Array(count);
   let base = NaN;
   let narrow = true;
   for (let i = 0; i < n; i++) {
@@ -70,7 +69,7 @@ export function checkQuarterSpacing(rule: RuleOf<'quarterSpacing'>, meta: Resolv
     }
     if (found.length === 0) return;
     earliest = new Map(found.map((f) => [f.group * QUARTERS + f.quarter, -1]));
-    const wanted = byteArray(count);
+    const wanted = new Uint8Array(count);
     for (const f of found) wanted[f.group] = 1;
     for (let i = 0; i < n; i++) {
       if (!inScope(i) || wanted[groups[i]] === 0) continue;

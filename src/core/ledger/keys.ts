@@ -11,8 +11,6 @@
  * a million-row snapshot in memory, reading a million strings a second time costs more than numbering them.
  */
 
-import { byteArray, int32Array, shorten } from './arrayPool';
-
 /** Group number per entry (-1 for none) and how many groups there are. */
 export interface StringGroups {
   /** Group number per value, -1 where the value is null, empty or left out. */
@@ -74,8 +72,7 @@ class IntKeyTable {
     let slots = 64;
     while (slots * 0.7 < expected) slots *= 2;
     this.stride = width + 1;
-    // From the pool (ledger/arrayPool.ts): the next run on the same ledger finds this memory again.
-    this.table = int32Array(slots * this.stride);
+    this.table = new Int32Array(slots * this.stride);
     this.mask = slots - 1;
   }
 
@@ -143,7 +140,7 @@ class IntKeyTable {
     const { stride, table: old } = this;
     const end = (this.mask + 1) * stride;
     const slots = (this.mask + 1) * 2;
-    const table = int32Array(slots * stride);
+    const table = new Int32Array(slots * stride);
     const mask = slots - 1;
     const wide = stride === 4;
     for (let s = 0; s < end; s += stride) {
@@ -219,8 +216,8 @@ export class IdKeys {
 
   /** For up to `capacity` entries. */
   constructor(capacity: number) {
-    this.groups = int32Array(capacity);
-    this.plainValid = byteArray(capacity);
+    this.groups = new Int32Array(capacity);
+    this.plainValid = new Uint8Array(capacity);
     // Ledgers repeat recipients: room for half as many keys as entries before the table grows.
     this.shaped = new IntKeyTable(2, capacity / 2);
   }
@@ -276,7 +273,7 @@ export class IdKeys {
   /** The numbering of the first `n` entries. */
   done(n: number): IdGroups {
     this.next = this.shaped.flush(this.groups, this.next);
-    return { groups: shorten(this.groups, n), count: this.next, missing: this.missing, plainValid: shorten(this.plainValid, n) };
+    return { groups: this.groups.subarray(0, n), count: this.next, missing: this.missing, plainValid: this.plainValid.subarray(0, n) };
   }
 }
 
@@ -290,7 +287,7 @@ export class TextKeys {
 
   /** For up to `capacity` entries; numbering starts at `first`. */
   constructor(capacity: number, first = 0) {
-    this.groups = int32Array(capacity);
+    this.groups = new Int32Array(capacity);
     this.short = new IntKeyTable(3, capacity / 2);
     this.next = first;
   }
@@ -349,7 +346,7 @@ export class TextKeys {
   /** The numbering of the first `n` entries; `count` counts from the first number. */
   done(n: number, first = 0): StringGroups {
     this.next = this.short.flush(this.groups, this.next);
-    return { groups: shorten(this.groups, n), count: this.next - first, missing: this.missing };
+    return { groups: this.groups.subarray(0, n), count: this.next - first, missing: this.missing };
   }
 }
 

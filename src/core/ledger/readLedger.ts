@@ -11,7 +11,6 @@ import { isBlank, type SheetGrid } from '../detect/sheetGrid';
 import { parseDate, toSerial } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
-import { byteArray, float64Array, int32Array, shorten } from './arrayPool';
 import type { CellRange, CellScalar } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
 import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextField, type TextIndex, type UnreadRow } from './types';
@@ -106,20 +105,20 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
   const cWho = cPerson >= 0 ? cPerson : cId;
 
   const capacity = Math.max(0, table.bodyEnd - table.bodyStart + 1);
-  // Typed arrays from the pool (ledger/arrayPool.ts); every slot up to n is written below.
-  const row = int32Array(capacity);
+  // Every slot up to n is written below; the arrays are cut to n at the end.
+  const row = new Int32Array(capacity);
   // Whether each entry names someone in 姓名 (the other text fields' numbering says it for them).
-  const named = byteArray(capacity);
-  const categoryIds = int32Array(capacity);
-  const reasonIds = int32Array(capacity);
-  const formIds = int32Array(capacity);
+  const named = new Uint8Array(capacity);
+  const categoryIds = new Int32Array(capacity);
+  const reasonIds = new Int32Array(capacity);
+  const formIds = new Int32Array(capacity);
   // Amounts in 分 exceed 32 bits from 21 million 元, and hold NaN and -Infinity: 64-bit numbers.
-  const amountFen = float64Array(capacity);
-  const costFen = float64Array(capacity);
-  const applicationDate = int32Array(capacity);
-  const auditDate = int32Array(capacity);
-  const paymentDate = int32Array(capacity);
-  const entryDate = int32Array(capacity);
+  const amountFen = new Float64Array(capacity);
+  const costFen = new Float64Array(capacity);
+  const applicationDate = new Int32Array(capacity);
+  const auditDate = new Int32Array(capacity);
+  const paymentDate = new Int32Array(capacity);
+  const entryDate = new Int32Array(capacity);
   const categories = new TextNumbering();
   const reasons = new TextNumbering();
   const forms = new TextNumbering();
@@ -206,7 +205,7 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     paymentDate[i] = dateOf(r, cPayment);
     entryDate[i] = dateOf(r, cEntry);
   }
-  const rows = shorten(row, n);
+  const rows = row.subarray(0, n);
   const lastPayment = n > 0 ? rows[n - 1] : -1;
   // Among the payments, a merged row holding a number (its 序号) or starting in a payment column is a
   // payment merged by accident; one holding a heading (一、季度救助) in the 序号 column is a section title.
@@ -219,12 +218,12 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     if (typeof value === 'number' || fieldColumns.has(area.left)) unread.push({ row: r, range: area, value });
   }
   const texts: { category: TextIndex; reason: TextIndex; form: TextIndex } = {
-    category: { ids: shorten(categoryIds, n), values: categories.values },
-    reason: { ids: shorten(reasonIds, n), values: reasons.values },
-    form: { ids: shorten(formIds, n), values: forms.values },
+    category: { ids: categoryIds.subarray(0, n), values: categories.values },
+    reason: { ids: reasonIds.subarray(0, n), values: reasons.values },
+    form: { ids: formIds.subarray(0, n), values: forms.values },
   };
   const keys = { idNumber: idKeys.done(n), household: householdKeys.done(n) };
-  const personNamed = shorten(named, n);
+  const personNamed = named.subarray(0, n);
   // Texts are read again from the sheet when asked, as the loop above read them (see Ledger.text).
   const text = (field: TextField, i: number): string | null => {
     if (field === 'category' || field === 'reason' || field === 'form') {
@@ -253,12 +252,12 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     row: rows,
     text,
     hasText,
-    amountFen: shorten(amountFen, n),
-    costFen: shorten(costFen, n),
-    applicationDate: shorten(applicationDate, n),
-    auditDate: shorten(auditDate, n),
-    paymentDate: shorten(paymentDate, n),
-    entryDate: shorten(entryDate, n),
+    amountFen: amountFen.subarray(0, n),
+    costFen: costFen.subarray(0, n),
+    applicationDate: applicationDate.subarray(0, n),
+    auditDate: auditDate.subarray(0, n),
+    paymentDate: paymentDate.subarray(0, n),
+    entryDate: entryDate.subarray(0, n),
     raw: (i, field) => get(field, rows[i]),
     texts,
     keys,

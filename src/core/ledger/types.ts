@@ -1,8 +1,8 @@
 /**
  * 发放明细 (the payment ledger) as columns: one entry per payment, one array per field, numbers in typed
- * arrays drawn from a pool kept between runs (ledger/arrayPool.ts), so a million rows fit in memory, cost no
- * fresh memory on the next run, and per-person sums stay linear. The checks only read them
- * (`ArrayLike<number>`): tests may build a ledger from plain arrays.
+ * arrays, so a million rows fit in memory and per-person sums stay linear. The checks only read them
+ * (`ArrayLike<number>`): tests may build a ledger from plain arrays, but always with the numbered
+ * `texts` and `keys` readLedger makes, so the checks have one path.
  */
 import type { CellRange, CellScalar } from '../snapshot';
 import type { IdGroups, StringGroups } from './keys';
@@ -67,16 +67,12 @@ export interface Ledger {
   /** The raw cell of any field, for messages that quote what was typed. */
   raw(i: number, field: LedgerField): CellScalar;
   /**
-   * Optional (readLedger fills them): the distinct 类型, 原因/备注 and 发放形式 texts in order of first appearance, and
-   * per entry the index of its text (-1 when empty), so rules keyed by these texts never hash a string per
-   * row. They must agree with `text`; without them the checks number the texts themselves.
+   * The distinct 类型, 原因/备注 and 发放形式 texts in order of first appearance, and per entry the index of its
+   * text (-1 when empty), so rules keyed by these texts never hash a string per row. They agree with `text`.
    */
-  texts?: { category: TextIndex; reason: TextIndex; form: TextIndex };
-  /**
-   * Optional (readLedger fills them): the 身份证号 and 户号 numbered in order of first appearance
-   * (ledger/keys.ts), agreeing with `text`; without them the checks number them.
-   */
-  keys?: { idNumber: IdGroups; household: StringGroups };
+  texts: { category: TextIndex; reason: TextIndex; form: TextIndex };
+  /** The 身份证号 and 户号 numbered in order of first appearance (ledger/keys.ts), agreeing with `text`. */
+  keys: { idNumber: IdGroups; household: StringGroups };
   /**
    * Rows among the payments that could not be read as one: a row merged into a single cell across the
    * table (its other values are gone). readLedger fills it; the checks report each row.
