@@ -8,33 +8,30 @@
  * naming the cell, and that row keeps the pack's value. rulesFromRows(rulesToRows(x)) equals x.
  */
 import { a1, columnLetters } from '../address';
-import { bandText as bandSentence, fenBand } from '../checks/money';
+import { kindOf } from '../checks/kinds/registry';
 import { quoted, SEVERITY_LABEL, type Finding } from '../findings';
-import { LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
 import type { OutputCell } from '../patch';
 import { isCellError, type CellScalar } from '../snapshot';
-import {
-  bandProblem,
-  categorySchema,
-  KEYWORD_SEPARATORS,
-  ruleSchema,
-  type AmountCase,
-  type Band,
-  type Rule,
-  type RuleOf,
-} from './packSchema';
+import { categorySchema, type Pack, type Rule } from './packSchema';
 import type { ResolvedCategory, ResolvedRule, ResolvedRules } from './resolvedRules';
 import { packNames, resolvePacks, RulePackError } from './resolvePacks';
 import {
+  isBlankCell as isBlank,
+  joinList as join,
+  Reader,
+  ruleCells,
+  RULES_SHEET_FINDINGS,
+  SheetRow,
+  splitList,
+  type RuleRow,
+} from './rulesSheetCells';
+import {
   ALL_CATEGORIES,
-  CASE_KIND_LABEL,
   CASE_SEPARATOR,
   CATEGORY_COLUMN_ORDER,
   CATEGORY_COLUMNS,
-  fieldOfLabel,
-  KIND_LABEL,
   NO,
   PACKS_LABEL,
   PARAMETER_COLUMN_ORDER,
@@ -44,10 +41,10 @@ import {
   RULE_COLUMN_ORDER,
   RULE_COLUMNS,
   type RuleColumn,
-  WHEN_ID,
-  WHEN_KIND_LABEL,
   YES,
 } from './rulesSheetLayout';
+
+export { RULES_SHEET_FINDINGS } from './rulesSheetCells';
 
 export interface RulesSheetRows {
   rows: (OutputCell | null)[][];
@@ -61,14 +58,6 @@ export interface RulesFromRowsResult {
   findings: Finding[];
 }
 
-/** Finding rule ids of problems in the 规则 sheet itself. */
-export const RULES_SHEET_FINDINGS = {
-  invalidValue: 'rules-sheet/invalid-value',
-  unknownRow: 'rules-sheet/unknown-row',
-  missingRow: 'rules-sheet/missing-row',
-  unusable: 'rules-sheet/unusable',
-} as const;
-
 // ─── writing ──────────────────────────────────────────────────────────────────────────────────────
 
 const WIDTHS: Record<RuleColumn, number> = {
@@ -76,12 +65,9 @@ const WIDTHS: Record<RuleColumn, number> = {
   periodMax: 10, workdays: 8, severity: 9, enabled: 6, source: 36,
 };
 
-type RuleRow = Partial<Record<RuleColumn, string | number | null>>;
-
 const body = (v: string | number | null): OutputCell =>
   typeof v === 'number' ? { v, numFmt: Number.isInteger(v) ? '#,##0' : '#,##0.00', style: 'body' } : { v, style: 'body' };
 const header = (v: string): OutputCell => ({ v, style: 'header' });
-const join = (xs: readonly string[]): string => xs.join('、');
 
 export function rulesToRows(resolved: ResolvedRules): RulesSheetRows {
   const width = RULE_COLUMN_ORDER.length;
@@ -120,149 +106,29 @@ function categoryText(r: ResolvedRule, resolved: ResolvedRules): string {
   return r.except.length > 0 ? `${ALL_CATEGORIES}（${r.except.map(label).join('、')}除外）` : ALL_CATEGORIES;
 }
 
-function bandCells(b: Band): RuleRow {
-  return { min: b.min ?? null, max: b.max ?? null, fixed: b.fixed ?? null };
-}
-
 function ruleRows(r: ResolvedRule, resolved: ResolvedRules): RuleRow[] {
   const rule = r.rule;
+  const kind = kindOf(rule);
+  const category = categoryText(r, resolved);
+  const values = kind.sheet?.write(rule, { pack: r.pack, category }) ?? { cells: {} };
   const main: RuleRow = {
     id: rule.id,
     pack: r.pack,
-    kind: KIND_LABEL[rule.kind],
+    kind: kind.label,
     description: rule.description,
-    category: categoryText(r, resolved),
+    category,
+    ...values.cells,
     severity: SEVERITY_LABEL[rule.severity],
     enabled: r.enabled ? YES : NO,
     source: r.source,
   };
-  const extra: RuleRow[] = [];
-  switch (rule.kind) {
-    case 'amountBand':
-      Object.assign(main, bandCells(rule));
-      for (const c of rule.cases ?? []) {
-        extra.push({
-          id: `${rule.id}${CASE_SEPARATOR}${c.id}`,
-          pack: r.pack,
-          kind: CASE_KIND_LABEL,
-          description: c.label,
-          category: main.category,
-          keywords: join(c.keywords),
-          ...bandCells(c),
-        });
-      }
-      if (rule.when) {
-        extra.push({
-          id: `${rule.id}${CASE_SEPARATOR}${WHEN_ID}`,
-          pack: r.pack,
-          kind: WHEN_KIND_LABEL,
-          description: rule.when.label ?? null,
-          category: main.category,
-          keywords: `${LEDGER_FIELD_LABEL[rule.when.field]}>${rule.when.above}`,
-          ...bandCells(rule.when.then),
-        });
-      }
-      break;
-    case 'periodSum':
-    case 'periodCount':
-      main.periodMax = rule.max;
-      break;
-    case 'referenceCap':
-      main.periodMax = rule.multiplier;
-      break;
-    case 'inKindCap':
-      main.max = rule.max;
-      main.keywords = join(rule.keywords);
-      break;
-    case 'workingDays':
-      main.workdays = rule.max;
-      break;
-    case 'requiredFields':
-      main.keywords = join(rule.fields.map((f) => LEDGER_FIELD_LABEL[f]));
-      break;
-    case 'quarterSpacing':
-    case 'duplicates':
-    case 'idChecksum':
-    case 'dateInYear':
-    case 'positiveAmount':
-      break;
-  }
-  return [main, ...extra];
+  return [main, ...(values.rows ?? [])];
 }
 
 // ─── reading ──────────────────────────────────────────────────────────────────────────────────────
 
-/** One row of a block, its cells addressed by header text. */
-class SheetRow {
-  constructor(
-    readonly r: number,
-    private readonly cells: readonly CellScalar[],
-    private readonly columns: ReadonlyMap<string, number>,
-  ) {}
-
-  /** Headers are matched as normalised text, so （元） and (元) are the same column. */
-  private column(headerText: string): number | undefined {
-    return this.columns.get(normalizeText(headerText));
-  }
-
-  has(headerText: string): boolean {
-    return this.column(headerText) !== undefined;
-  }
-
-  get(headerText: string): CellScalar {
-    const c = this.column(headerText);
-    if (c === undefined) return null;
-    const v = this.cells[c];
-    return v === undefined ? null : v;
-  }
-
-  /** The cell as a key (ids, 是/否, 违规): NFKC, spaces collapsed. */
-  text(headerText: string): string {
-    const v = this.get(headerText);
-    return isCellError(v) ? '' : normalizeText(cellText(v));
-  }
-
-  /** The cell as prose an officer wrote (说明, 名称, 关键词): only trimmed, so （） stay full-width. */
-  prose(headerText: string): string {
-    const v = this.get(headerText);
-    return isCellError(v) ? '' : cellText(v).trim();
-  }
-
-  cell(headerText: string): string {
-    return a1(this.r, this.column(headerText) ?? 0);
-  }
-}
-
 interface Block {
   rows: SheetRow[];
-}
-
-class Reader {
-  readonly findings: Finding[] = [];
-
-  constructor(readonly sheet: string) {}
-
-  problem(row: SheetRow, headerText: string, value: CellScalar, allowed: string | null, message: string): void {
-    const cell = row.cell(headerText);
-    this.findings.push({
-      rule: RULES_SHEET_FINDINGS.invalidValue,
-      severity: 'warning',
-      sheet: this.sheet,
-      cell,
-      row: row.r + 1,
-      value: isCellError(value) ? value.error : typeof value === 'boolean' ? String(value) : value,
-      allowed,
-      message: `“${this.sheet}”!${cell} ${message}`,
-    });
-  }
-
-  note(rule: string, severity: Finding['severity'], cell: string, row: number, value: string | null, message: string): void {
-    this.findings.push({ rule, severity, sheet: this.sheet, cell, row, value, allowed: null, message });
-  }
-}
-
-function isBlank(v: CellScalar): boolean {
-  return v === null || (typeof v === 'string' && normalizeText(v) === '');
 }
 
 /** Every header row (a cell equal to `key`) with the column of each header text. */
@@ -295,10 +161,6 @@ function headerRows(values: readonly (readonly CellScalar[] | undefined)[], keys
   return out;
 }
 
-function splitList(text: string): string[] {
-  return text.split(KEYWORD_SEPARATORS).filter((s) => s !== '');
-}
-
 /** The pack ids the sheet was made from: column B of the row labelled 规则包 above the rules block. */
 function requestedPacks(values: readonly (readonly CellScalar[] | undefined)[]): { ids: string[]; r: number } | null {
   for (let r = 0; r < values.length; r++) {
@@ -315,7 +177,11 @@ function requestedPacks(values: readonly (readonly CellScalar[] | undefined)[]):
 /**
  * Read an edited 规则 sheet (`values[r][c]`, 0-based, as the snapshot holds them) into resolved rules.
  */
-export function rulesFromRows(values: readonly (readonly CellScalar[] | undefined)[], sheetName: string): RulesFromRowsResult {
+export function rulesFromRows(
+  values: readonly (readonly CellScalar[] | undefined)[],
+  sheetName: string,
+  library?: ReadonlyMap<string, Pack>,
+): RulesFromRowsResult {
   const reader = new Reader(sheetName);
   const requested = requestedPacks(values);
   if (!requested) {
@@ -330,7 +196,7 @@ export function rulesFromRows(values: readonly (readonly CellScalar[] | undefine
 
   let defaults: ResolvedRules;
   try {
-    defaults = resolvePacks(requested.ids);
+    defaults = resolvePacks(requested.ids, {}, library);
   } catch (e) {
     if (!(e instanceof RulePackError)) throw e;
     reader.note(RULES_SHEET_FINDINGS.unusable, 'error', a1(requested.r, 1), requested.r + 1, requested.ids.join('、'),
@@ -339,7 +205,7 @@ export function rulesFromRows(values: readonly (readonly CellScalar[] | undefine
   }
 
   const parameters = readParameters(parameterBlock, defaults, reader);
-  const resolved = resolvePacks(requested.ids, { parameters });
+  const resolved = resolvePacks(requested.ids, { parameters }, library);
   resolved.categories = resolved.categories.map((c) => readCategory(c, categoryBlock, reader));
 
   const byId = new Map<string, SheetRow>();
@@ -404,135 +270,6 @@ function readCategory(base: ResolvedCategory, block: Block | null, reader: Reade
   return { ...parsed.data, pack: base.pack };
 }
 
-/** A number cell: undefined when blank, null (and a finding) when not a usable number. */
-function readNumber(
-  row: SheetRow,
-  column: string,
-  reader: Reader,
-  ruleId: string,
-  what: { integer?: boolean; positive?: boolean; fallback: string },
-): number | undefined | null {
-  const v = row.get(column);
-  if (isBlank(v)) return undefined;
-  const n = parseNumber(v);
-  const ok = n !== null && (what.positive ? n > 0 : n >= 0) && (!what.integer || Number.isInteger(n));
-  if (ok) return n;
-  const kind = what.integer ? (what.positive ? '正整数' : '非负整数') : what.positive ? '大于 0 的数字' : '非负数字';
-  reader.problem(row, column, v, kind,
-    `规则“${ruleId}”的${column}“${quoted(cellText(isCellError(v) ? v.error : v))}”不是${kind}，按规则包原值${what.fallback}执行。`);
-  return null;
-}
-
-/** The pack's band as the checks' messages write it, for “按规则包原值（400–600 元）执行”. */
-function packBandText(b: Band): string {
-  return `（${bandSentence(fenBand(b)) || '未设置'}）`;
-}
-
-const BAND_KEYS = [
-  [RULE_COLUMNS.min, 'min'],
-  [RULE_COLUMNS.max, 'max'],
-  [RULE_COLUMNS.fixed, 'fixed'],
-] as const;
-
-/** A band from the 下限/上限/固定额 cells of a row; the base band when any cell or the whole is unusable. */
-function readBand(row: SheetRow, base: Band, reader: Reader, ruleId: string): Band {
-  if (!BAND_KEYS.some(([c]) => row.has(c))) return base;
-  const fallback = packBandText(base);
-  const read = (c: string, key: keyof Band): number | undefined | null =>
-    row.has(c) ? readNumber(row, c, reader, ruleId, { fallback }) : base[key];
-  const values: Band = {};
-  for (const [c, key] of BAND_KEYS) {
-    const v = read(c, key);
-    if (v === null) return base;
-    if (v !== undefined) values[key] = v;
-  }
-  const band = withBand({}, values);
-  const problem = bandProblem(band);
-  if (problem) {
-    reportBandConflict(row, reader, ruleId, { values, base, problem, fallback });
-    return base;
-  }
-  return band;
-}
-
-/**
- * The cells in conflict are 固定额 against 下限/上限, or 下限 against 上限. The finding points at the one
- * the officer changed from the pack (the edit that caused the conflict) and names the others.
- */
-function reportBandConflict(
-  row: SheetRow,
-  reader: Reader,
-  ruleId: string,
-  c: { values: Band; base: Band; problem: string; fallback: string },
-): void {
-  const filled = BAND_KEYS.filter(([column, key]) => row.has(column) && c.values[key] !== undefined);
-  if (filled.length === 0) {
-    const [column] = BAND_KEYS.find(([col]) => row.has(col)) ?? BAND_KEYS[0];
-    reader.problem(row, column, null, '下限、上限、固定额至少填一项',
-      `规则“${ruleId}”的下限、上限、固定额都为空，按规则包原值${c.fallback}执行。`);
-    return;
-  }
-  const fixedConflict = c.values.fixed !== undefined && (c.values.min !== undefined || c.values.max !== undefined);
-  const involved = fixedConflict ? filled : filled.filter(([, key]) => key !== 'fixed');
-  const edited = involved.filter(([, key]) => c.values[key] !== c.base[key]);
-  const [column] = edited.find(([, key]) => key === 'fixed') ?? edited[0] ?? (fixedConflict ? BAND_KEYS[2] : involved[0] ?? BAND_KEYS[0]);
-  const others = involved.filter(([col]) => col !== column).map(([col]) => `${row.cell(col)} ${col}`);
-  reader.problem(row, column, row.get(column), '下限≤上限，或只填固定额',
-    `规则“${ruleId}”的${column}与${others.length > 0 ? `同一行的 ${others.join('、')}` : '规则包的上下限'}冲突，金额标准无法使用（${c.problem}），按规则包原值${c.fallback}执行。`);
-}
-
-/** `target` without min/max/fixed, then with the defined ones of `band` (no undefined keys). */
-function withBand<T extends object>(target: T, band: { min?: number; max?: number; fixed?: number }): T & Band {
-  const out: T & Band = { ...target };
-  delete out.min;
-  delete out.max;
-  delete out.fixed;
-  if (band.min !== undefined) out.min = band.min;
-  if (band.max !== undefined) out.max = band.max;
-  if (band.fixed !== undefined) out.fixed = band.fixed;
-  return out;
-}
-
-function readKeywords(row: SheetRow, base: string[], reader: Reader, ruleId: string, required: boolean): string[] {
-  if (!row.has(RULE_COLUMNS.keywords)) return base;
-  const list = splitList(row.prose(RULE_COLUMNS.keywords));
-  if (required && list.length === 0) {
-    reader.problem(row, RULE_COLUMNS.keywords, null, '至少一个关键词',
-      `规则“${ruleId}”的关键词为空，按规则包原值“${base.join('、')}”执行。`);
-    return base;
-  }
-  return list;
-}
-
-function readCase(c: AmountCase, row: SheetRow | undefined, reader: Reader, ruleId: string): AmountCase {
-  if (!row) return c;
-  const id = `${ruleId}${CASE_SEPARATOR}${c.id}`;
-  const label = row.prose(RULE_COLUMNS.description) || c.label;
-  const keywords = readKeywords(row, c.keywords, reader, id, true);
-  return withBand({ ...c, label, keywords }, readBand(row, c, reader, id));
-}
-
-type When = NonNullable<RuleOf<'amountBand'>['when']>;
-
-function readWhen(w: When, row: SheetRow | undefined, reader: Reader, ruleId: string): When {
-  if (!row) return w;
-  const id = `${ruleId}${CASE_SEPARATOR}${WHEN_ID}`;
-  const out: When = { ...w, then: readBand(row, w.then, reader, id) };
-  const label = row.prose(RULE_COLUMNS.description);
-  if (label) out.label = label;
-  if (row.has(RULE_COLUMNS.keywords)) {
-    const fieldLabel = LEDGER_FIELD_LABEL[w.field];
-    const text = row.text(RULE_COLUMNS.keywords);
-    const m = new RegExp(`^${fieldLabel}\\s*(?:>|超过|高于)\\s*([0-9.,]+)\\s*元?$`).exec(text);
-    const above = m ? parseNumber(m[1]) : null;
-    if (above === null || above < 0) {
-      reader.problem(row, RULE_COLUMNS.keywords, text, `${fieldLabel}>金额`,
-        `规则“${id}”的条件“${text}”应写成“${fieldLabel}>100000”的样子，按规则包原值“${fieldLabel}>${w.above}”执行。`);
-    } else out.above = above;
-  }
-  return out;
-}
-
 function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used: Set<string>, reader: Reader): ResolvedRule {
   const rule = base.rule;
   const row = rows.get(rule.id);
@@ -572,80 +309,15 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
   const description = row.prose(RULE_COLUMNS.description) || rule.description;
   const source = row.prose(RULE_COLUMNS.source) || base.source;
 
-  const edited = readRuleValues({ ...rule, severity, description }, row, sub, reader);
-  // The schema is the last word: an edit it refuses leaves the pack's values in place.
-  const checked = ruleSchema.safeParse(edited);
+  const kind = kindOf(rule);
+  const own: Rule = { ...rule, severity, description };
+  const edited = kind.sheet ? (kind.sheet.read(own, ruleCells(rule.id, row, sub, reader)) as Rule) : own;
+  // The kind's schema is the last word: an edit it refuses leaves the pack's values in place.
+  const checked = kind.schema.safeParse(edited);
   const finalRule: Rule = checked.success ? edited : { ...rule, severity, description };
   if (!checked.success) {
     reader.problem(row, RULE_COLUMNS.id, rule.id, null,
       `规则“${rule.id}”的修改无法使用（${checked.error.issues.map((i) => i.message).join('；')}），按规则包原值执行。`);
   }
   return { ...base, rule: finalRule, source, enabled };
-}
-
-function readRuleValues(rule: Rule, row: SheetRow, sub: (suffix: string) => SheetRow | undefined, reader: Reader): Rule {
-  const count = (column: string, base: number, positive = false): number => {
-    if (!row.has(column)) return base;
-    const n = readNumber(row, column, reader, rule.id, { integer: true, positive, fallback: ` ${base}` });
-    if (n === undefined) {
-      reader.problem(row, column, null, '必填', `规则“${rule.id}”的${column}为空，按规则包原值 ${base} 执行。`);
-      return base;
-    }
-    return n ?? base;
-  };
-  const amount = (column: string, base: number, positive = false): number => {
-    if (!row.has(column)) return base;
-    const n = readNumber(row, column, reader, rule.id, { positive, fallback: ` ${base}` });
-    if (n === undefined) {
-      reader.problem(row, column, null, '必填', `规则“${rule.id}”的${column}为空，按规则包原值 ${base} 执行。`);
-      return base;
-    }
-    return n ?? base;
-  };
-  switch (rule.kind) {
-    case 'amountBand': {
-      const out = withBand({ ...rule }, readBand(row, rule, reader, rule.id));
-      if (rule.cases) out.cases = rule.cases.map((c) => readCase(c, sub(c.id), reader, rule.id));
-      if (rule.when) out.when = readWhen(rule.when, sub(WHEN_ID), reader, rule.id);
-      return out;
-    }
-    case 'periodSum':
-      return { ...rule, max: amount(RULE_COLUMNS.periodMax, rule.max) };
-    case 'periodCount':
-      return { ...rule, max: count(RULE_COLUMNS.periodMax, rule.max) };
-    case 'referenceCap':
-      return { ...rule, multiplier: amount(RULE_COLUMNS.periodMax, rule.multiplier, true) };
-    case 'inKindCap':
-      return {
-        ...rule,
-        max: amount(RULE_COLUMNS.max, rule.max),
-        keywords: readKeywords(row, rule.keywords, reader, rule.id, false),
-      };
-    case 'workingDays':
-      return { ...rule, max: count(RULE_COLUMNS.workdays, rule.max) };
-    case 'requiredFields':
-      return { ...rule, fields: readFields(row, rule, reader) };
-    case 'quarterSpacing':
-    case 'duplicates':
-    case 'idChecksum':
-    case 'dateInYear':
-    case 'positiveAmount':
-      return rule;
-  }
-}
-
-function readFields(row: SheetRow, rule: RuleOf<'requiredFields'>, reader: Reader): LedgerField[] {
-  if (!row.has(RULE_COLUMNS.keywords)) return rule.fields;
-  const text = row.text(RULE_COLUMNS.keywords);
-  const labels = splitList(text);
-  const fields = labels.map(fieldOfLabel);
-  const unknown = labels.filter((_, k) => fields[k] === null);
-  const known = Object.values(LEDGER_FIELD_LABEL).join('、');
-  if (unknown.length > 0 || labels.length === 0) {
-    const why = labels.length === 0 ? '为空' : `中的“${unknown.join('、')}”不是明细的列`;
-    reader.problem(row, RULE_COLUMNS.keywords, text, known,
-      `规则“${rule.id}”的必填项${why}（可填：${known}），按规则包原值“${rule.fields.map((f) => LEDGER_FIELD_LABEL[f]).join('、')}”执行。`);
-    return rule.fields;
-  }
-  return [...new Set(fields as LedgerField[])];
 }

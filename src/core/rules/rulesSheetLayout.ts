@@ -1,11 +1,11 @@
 /**
  * The 规则 sheet's layout, shared by the writer and the reader so they cannot drift apart: the block
- * headers (the detector keys on 规则编号), the Chinese names of rule kinds, severities and yes/no.
+ * headers (the detector keys on 规则编号), the labels of sub-case rows, severities and yes/no. Each rule
+ * kind's own name and value cells are in its file (checks/kinds/).
  */
 import { LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
 import { SEVERITY_LABEL, type Severity } from '../findings';
 import { normalizeText } from '../parse/text';
-import type { RuleKind } from './packSchema';
 
 /** Column headers of the rules block; `规则编号` must stay exactly this (table detection keys on it). */
 export const RULE_COLUMNS = {
@@ -43,20 +43,6 @@ export const PACKS_LABEL = '规则包';
 export const CASE_SEPARATOR = '#';
 export const WHEN_ID = 'when';
 
-export const KIND_LABEL: Record<RuleKind, string> = {
-  amountBand: '单笔金额',
-  periodSum: '年度累计金额',
-  periodCount: '年度次数',
-  quarterSpacing: '季度间隔',
-  inKindCap: '实物上限',
-  referenceCap: '参考标准上限',
-  workingDays: '工作日时限',
-  requiredFields: '必填项',
-  duplicates: '重复发放',
-  idChecksum: '身份证号校验',
-  dateInYear: '日期在评价年度内',
-  positiveAmount: '金额为正数',
-};
 export const CASE_KIND_LABEL = '细分情形';
 export const WHEN_KIND_LABEL = '条件标准';
 export const ALL_CATEGORIES = '全部';

@@ -2,16 +2,18 @@
  * 金额须为正数: an amount that is text (五百元), zero or negative cannot be checked against any standard
  * and is itself an error. An empty amount is reported here only when no requiredFields rule covers 金额.
  */
-import { LEDGER_FIELD_LABEL } from '../ledger/types';
-import { cellText } from '../parse/text';
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { finding, placeOf, recipientOf } from './entryFinding';
-import { formatFen } from './money';
-import { quoted } from '../findings';
+import { LEDGER_FIELD_LABEL } from '../../ledger/types';
+import { cellText } from '../../parse/text';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { finding, placeOf, recipientOf } from '../entryFinding';
+import { formatFen } from '../money';
+import { quoted } from '../../findings';
+import { z } from 'zod';
+import { commonRuleFields } from '../../rules/ruleParts';
+import type { RuleKindDefinition } from './ruleKind';
 
-export function checkPositiveAmount(rule: RuleOf<'positiveAmount'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkPositiveAmount(rule: PositiveAmountRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, claimed, out } = input;
   if (ledger.columns.amount === undefined) return;
   const label = LEDGER_FIELD_LABEL.amount;
@@ -35,3 +37,15 @@ export function checkPositiveAmount(rule: RuleOf<'positiveAmount'>, meta: Resolv
     }
   }
 }
+
+const schema = z.strictObject({ ...commonRuleFields, kind: z.literal('positiveAmount') });
+
+/** 金额为正数 (rule kind `positiveAmount`). */
+export type PositiveAmountRule = z.infer<typeof schema>;
+
+export const positiveAmount: RuleKindDefinition<PositiveAmountRule> = {
+  kind: 'positiveAmount',
+  label: '金额为正数',
+  schema,
+  check: checkPositiveAmount,
+};

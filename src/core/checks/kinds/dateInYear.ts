@@ -2,16 +2,18 @@
  * 日期在评价年度内: a payment dated outside the evaluated year (a December payment booked in next
  * year's ledger, or a mistyped year). Compared as serial numbers against the year's first and last day.
  */
-import { BAD_DATE, LEDGER_FIELD_LABEL } from '../ledger/types';
-import { toSerial } from '../parse/date';
-import { cellText } from '../parse/text';
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { dateText, finding, placeOf, recipientOf } from './entryFinding';
-import { quoted } from '../findings';
+import { BAD_DATE, LEDGER_FIELD_LABEL } from '../../ledger/types';
+import { toSerial } from '../../parse/date';
+import { cellText } from '../../parse/text';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { dateText, finding, placeOf, recipientOf } from '../entryFinding';
+import { quoted } from '../../findings';
+import { z } from 'zod';
+import { commonRuleFields, dateFieldSchema } from '../../rules/ruleParts';
+import type { RuleKindDefinition } from './ruleKind';
 
-export function checkDateInYear(rule: RuleOf<'dateInYear'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkDateInYear(rule: DateInYearRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, context, claimed, out } = input;
   const label = LEDGER_FIELD_LABEL[rule.field];
   if (ledger.columns[rule.field] === undefined) return;
@@ -45,3 +47,15 @@ export function checkDateInYear(rule: RuleOf<'dateInYear'>, meta: ResolvedRule, 
     );
   }
 }
+
+const schema = z.strictObject({ ...commonRuleFields, kind: z.literal('dateInYear'), field: dateFieldSchema });
+
+/** 日期在评价年度内 (rule kind `dateInYear`). */
+export type DateInYearRule = z.infer<typeof schema>;
+
+export const dateInYear: RuleKindDefinition<DateInYearRule> = {
+  kind: 'dateInYear',
+  label: '日期在评价年度内',
+  schema,
+  check: checkDateInYear,
+};

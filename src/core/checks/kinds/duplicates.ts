@@ -4,11 +4,13 @@
  * payment with the first; only the few people with more than two have their payments collected and
  * compared among themselves (pairwise when few, sorted when many).
  */
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { dateText, ruleFinding, paymentLabel, placeOf, recipientOf } from './entryFinding';
-import { formatFen } from './money';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { dateText, ruleFinding, paymentLabel, placeOf, recipientOf } from '../entryFinding';
+import { formatFen } from '../money';
+import { z } from 'zod';
+import { commonRuleFields } from '../../rules/ruleParts';
+import type { RuleKindDefinition } from './ruleKind';
 
 /** Up to this many payments per person, compare pairwise; beyond, sort them. */
 const FEW = 24;
@@ -20,7 +22,7 @@ interface Repeat {
   first: number;
 }
 
-export function checkDuplicates(rule: RuleOf<'duplicates'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkDuplicates(rule: DuplicatesRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, facts, out } = input;
   const groups = facts.group('person');
   const count = facts.groupCount('person');
@@ -113,3 +115,15 @@ export function checkDuplicates(rule: RuleOf<'duplicates'>, meta: ResolvedRule, 
     );
   }
 }
+
+const schema = z.strictObject({ ...commonRuleFields, kind: z.literal('duplicates') });
+
+/** 重复发放 (rule kind `duplicates`). */
+export type DuplicatesRule = z.infer<typeof schema>;
+
+export const duplicates: RuleKindDefinition<DuplicatesRule> = {
+  kind: 'duplicates',
+  label: '重复发放',
+  schema,
+  check: checkDuplicates,
+};

@@ -3,13 +3,17 @@
  * 身份证号). A missing column is one finding for the whole ledger; an empty cell is one finding per cell.
  * Each field is reported by the first rule that requires it, so two packs never flag the same cell twice.
  */
-import { quoted, type Finding } from '../findings';
-import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL, type LedgerField } from '../ledger/types';
-import { cellText } from '../parse/text';
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { finding, headerPlace, placeOf, recipientOf } from './entryFinding';
+import { quoted, type Finding } from '../../findings';
+import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL, type LedgerField } from '../../ledger/types';
+import { cellText } from '../../parse/text';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { finding, headerPlace, placeOf, recipientOf } from '../entryFinding';
+import { z } from 'zod';
+import { commonRuleFields, ledgerFieldSchema } from '../../rules/ruleParts';
+import { joinList, splitList, type Reader, type SheetRow } from '../../rules/rulesSheetCells';
+import { fieldOfLabel, RULE_COLUMNS } from '../../rules/rulesSheetLayout';
+import type { RuleKindDefinition } from './ruleKind';
 
 type Emptiness = 'empty' | 'unreadable';
 
@@ -64,7 +68,7 @@ function eachEmpty(input: CheckInput, field: LedgerField, found: (i: number, why
   }
 }
 
-export function checkRequiredFields(rule: RuleOf<'requiredFields'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkRequiredFields(rule: RequiredFieldsRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, claimed, out } = input;
   const fields = rule.fields.filter((f) => !claimed.has(f));
   for (const f of fields) claimed.add(f);
@@ -86,7 +90,7 @@ export function checkRequiredFields(rule: RuleOf<'requiredFields'>, meta: Resolv
 }
 
 function emptyCell(
-  rule: RuleOf<'requiredFields'>,
+  rule: RequiredFieldsRule,
   meta: ResolvedRule,
   input: CheckInput,
   i: number,
@@ -106,3 +110,41 @@ function emptyCell(
   return finding(rule.id, rule.severity, ledger.sheet, place, raw, '必填',
     `${place.ref} ${who}的${label}“${raw}”无法识别（必填：${list}；${meta.source}）。`);
 }
+
+const schema = z.strictObject({
+  ...commonRuleFields,
+  kind: z.literal('requiredFields'),
+  fields: z.array(ledgerFieldSchema).min(1),
+});
+
+/** 必填项 (rule kind `requiredFields`). */
+export type RequiredFieldsRule = z.infer<typeof schema>;
+
+/** The fields listed in the 关键词或条件 cell by their Chinese names (姓名、身份证号 …). */
+function readFields(row: SheetRow, rule: RequiredFieldsRule, reader: Reader): LedgerField[] {
+  if (!row.has(RULE_COLUMNS.keywords)) return rule.fields;
+  const text = row.text(RULE_COLUMNS.keywords);
+  const labels = splitList(text);
+  const fields = labels.map(fieldOfLabel);
+  const unknown = labels.filter((_, k) => fields[k] === null);
+  const known = Object.values(LEDGER_FIELD_LABEL).join('、');
+  if (unknown.length > 0 || labels.length === 0) {
+    const why = labels.length === 0 ? '为空' : `中的“${unknown.join('、')}”不是明细的列`;
+    reader.problem(row, RULE_COLUMNS.keywords, text, known,
+      `规则“${rule.id}”的必填项${why}（可填：${known}），按规则包原值“${rule.fields.map((f) => LEDGER_FIELD_LABEL[f]).join('、')}”执行。`);
+    return rule.fields;
+  }
+  return [...new Set(fields as LedgerField[])];
+}
+
+export const requiredFields: RuleKindDefinition<RequiredFieldsRule> = {
+  kind: 'requiredFields',
+  label: '必填项',
+  schema,
+  runsFirst: true,
+  check: checkRequiredFields,
+  sheet: {
+    write: (rule) => ({ cells: { keywords: joinList(rule.fields.map((f) => LEDGER_FIELD_LABEL[f])) } }),
+    read: (rule, cells) => ({ ...rule, fields: readFields(cells.row, rule, cells.reader) }),
+  },
+};

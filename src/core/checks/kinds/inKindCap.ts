@@ -4,13 +4,17 @@
  * its 类型 says; otherwise (no such column, an empty cell, or a form that says neither) it is in kind when
  * it is of the in-kind category or its 类型 or 原因/备注 names goods (the rule's keywords: 实物, 慰问品).
  */
-import { normalizeName } from '../parse/text';
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { ruleFinding, paymentLabel, placeOf } from './entryFinding';
-import { formatFen, formatLimit, plainYuan, yuanToFen } from './money';
-import { quoted } from '../findings';
+import { normalizeName } from '../../parse/text';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { ruleFinding, paymentLabel, placeOf } from '../entryFinding';
+import { formatFen, formatLimit, plainYuan, yuanToFen } from '../money';
+import { quoted } from '../../findings';
+import { z } from 'zod';
+import { commonRuleFields, keyword, yuan } from '../../rules/ruleParts';
+import { joinList, readKeywords } from '../../rules/rulesSheetCells';
+import { RULE_COLUMNS } from '../../rules/rulesSheetLayout';
+import type { RuleKindDefinition } from './ruleKind';
 
 /** Words of a 发放形式 cell that mean goods, besides the rule's own keywords. */
 const GOODS_FORMS = ['实物', '物资', '物品'];
@@ -26,7 +30,7 @@ function formOf(text: string, keywords: readonly string[]): Form {
   return 'unknown';
 }
 
-export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkInKindCap(rule: InKindCapRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, facts, rules, out } = input;
   const capFen = yuanToFen(rule.max);
   // Only a named category counts as in kind by itself; `*` would make every payment goods.
@@ -79,3 +83,29 @@ export function checkInKindCap(rule: RuleOf<'inKindCap'>, meta: ResolvedRule, in
     );
   }
 }
+
+const schema = z.strictObject({
+  ...commonRuleFields,
+  kind: z.literal('inKindCap'),
+  max: yuan,
+  /** Words in 类型 or 原因/备注 that make a payment in kind (实物, 慰问品) even under another category. */
+  keywords: z.array(keyword),
+});
+
+/** 实物上限 (rule kind `inKindCap`). */
+export type InKindCapRule = z.infer<typeof schema>;
+
+export const inKindCap: RuleKindDefinition<InKindCapRule> = {
+  kind: 'inKindCap',
+  label: '实物上限',
+  schema,
+  check: checkInKindCap,
+  sheet: {
+    write: (rule) => ({ cells: { max: rule.max, keywords: joinList(rule.keywords) } }),
+    read: (rule, cells) => ({
+      ...rule,
+      max: cells.amount(RULE_COLUMNS.max, rule.max),
+      keywords: readKeywords(cells.row, rule.keywords, cells.reader, rule.id, false),
+    }),
+  },
+};

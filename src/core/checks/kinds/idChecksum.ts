@@ -3,13 +3,15 @@
  * stored as a number keeps only 15 significant digits (the last ones become 0, or it shows as 4.4E+17):
  * the finding says so, since retyping the column as text is the fix.
  */
-import type { CellScalar } from '../snapshot';
-import { cellText } from '../parse/text';
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { ruleFinding, placeOf } from './entryFinding';
-import { quoted } from '../findings';
+import type { CellScalar } from '../../snapshot';
+import { cellText } from '../../parse/text';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { ruleFinding, placeOf } from '../entryFinding';
+import { quoted } from '../../findings';
+import { z } from 'zod';
+import { commonRuleFields } from '../../rules/ruleParts';
+import type { RuleKindDefinition } from './ruleKind';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -66,7 +68,7 @@ function numberProblem(shown: string): string {
   return `以数字形式保存（显示为 ${shown}），Excel 只保留 15 位有效数字，末几位已丢失；请将该列设为文本后重新录入`;
 }
 
-export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkIdChecksum(rule: IdChecksumRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, facts, out } = input;
   if (ledger.columns.idNumber === undefined) return;
   // The common case, a well-formed valid ID, never touches the raw cell: numbering the IDs for the
@@ -96,3 +98,15 @@ export function checkIdChecksum(rule: RuleOf<'idChecksum'>, meta: ResolvedRule, 
     );
   }
 }
+
+const schema = z.strictObject({ ...commonRuleFields, kind: z.literal('idChecksum') });
+
+/** 身份证号校验 (rule kind `idChecksum`). */
+export type IdChecksumRule = z.infer<typeof schema>;
+
+export const idChecksum: RuleKindDefinition<IdChecksumRule> = {
+  kind: 'idChecksum',
+  label: '身份证号校验',
+  schema,
+  check: checkIdChecksum,
+};

@@ -3,16 +3,20 @@
  * (审核 within 5 working days of 申请; 录入帮扶系统 within 30 working days of 发放), counted on the official
  * calendar. Dates in years the calendar does not cover are reported once per year, never guessed.
  */
-import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL } from '../ledger/types';
-import { quoted, type Finding } from '../findings';
-import { cellText } from '../parse/text';
-import type { DateField, RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { dateText, finding, headerPlace, placeOf, recipientOf, ruleFinding } from './entryFinding';
-import { calendarYears, workingDaysBetween } from './workingDays';
+import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL } from '../../ledger/types';
+import { quoted, type Finding } from '../../findings';
+import { cellText } from '../../parse/text';
+import type { DateField } from '../../rules/ruleParts';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { dateText, finding, headerPlace, placeOf, recipientOf, ruleFinding } from '../entryFinding';
+import { calendarYears, workingDaysBetween } from '../workingDays';
+import { z } from 'zod';
+import { commonRuleFields, dateFieldSchema } from '../../rules/ruleParts';
+import { RULE_COLUMNS } from '../../rules/rulesSheetLayout';
+import type { RuleKindDefinition } from './ruleKind';
 
-export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkWorkingDays(rule: WorkingDaysRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, claimed, out } = input;
   const fromLabel = LEDGER_FIELD_LABEL[rule.from];
   const toLabel = LEDGER_FIELD_LABEL[rule.to];
@@ -95,7 +99,7 @@ export function checkWorkingDays(rule: RuleOf<'workingDays'>, meta: ResolvedRule
 }
 
 /** A date cell that holds something other than a date, unless a requiredFields rule reports it. */
-function unreadableDate(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: CheckInput, i: number, field: DateField): Finding {
+function unreadableDate(rule: WorkingDaysRule, meta: ResolvedRule, input: CheckInput, i: number, field: DateField): Finding {
   const { ledger } = input;
   const place = placeOf(ledger, i, field);
   const raw = quoted(cellText(ledger.raw(i, field)));
@@ -108,3 +112,27 @@ function unreadableDate(rule: RuleOf<'workingDays'>, meta: ResolvedRule, input: 
     `${place.ref} ${recipientOf(ledger, i)}的${LEDGER_FIELD_LABEL[field]}“${raw}”不是有效日期，无法按工作日核对（${meta.source}）。`,
   );
 }
+
+const schema = z
+  .strictObject({
+    ...commonRuleFields,
+    kind: z.literal('workingDays'),
+    from: dateFieldSchema,
+    to: dateFieldSchema,
+    max: z.number().int().nonnegative(),
+  })
+  .refine((r) => r.from !== r.to, { message: '起止日期不能是同一列', path: ['to'] });
+
+/** 工作日时限 (rule kind `workingDays`). */
+export type WorkingDaysRule = z.infer<typeof schema>;
+
+export const workingDays: RuleKindDefinition<WorkingDaysRule> = {
+  kind: 'workingDays',
+  label: '工作日时限',
+  schema,
+  check: checkWorkingDays,
+  sheet: {
+    write: (rule) => ({ cells: { workdays: rule.max } }),
+    read: (rule, cells) => ({ ...rule, max: cells.count(RULE_COLUMNS.workdays, rule.max) }),
+  },
+};

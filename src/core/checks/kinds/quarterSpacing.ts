@@ -4,12 +4,14 @@
  * (the earliest in that quarter). Linear: a pass in row order notes the quarters each recipient was paid
  * in, a second finds the payments too close to one, and only for those is the earlier payment looked up.
  */
-import type { RuleOf } from '../rules/packSchema';
-import type { ResolvedRule } from '../rules/resolvedRules';
-import type { CheckInput } from './checkInput';
-import { scopeMask, scopeName } from './ruleScope';
-import { dateText, ruleFinding, placeOf } from './entryFinding';
-import { recipientText } from './periodTotals';
+import type { ResolvedRule } from '../../rules/resolvedRules';
+import type { CheckInput } from '../checkInput';
+import { scopeMask, scopeName } from '../ruleScope';
+import { dateText, ruleFinding, placeOf } from '../entryFinding';
+import { recipientText } from '../periodTotals';
+import { z } from 'zod';
+import { commonRuleFields, dateFieldSchema, recipientSchema } from '../../rules/ruleParts';
+import type { RuleKindDefinition } from './ruleKind';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
@@ -20,7 +22,7 @@ function quarterText(q: number): string {
 /** Quarters are year × 4 + quarter, below 40,000, so (group, quarter) fits one number. */
 const QUARTERS = 40_000;
 
-export function checkQuarterSpacing(rule: RuleOf<'quarterSpacing'>, meta: ResolvedRule, input: CheckInput): void {
+export function checkQuarterSpacing(rule: QuarterSpacingRule, meta: ResolvedRule, input: CheckInput): void {
   const { ledger, facts, rules, out } = input;
   const mask = scopeMask(meta, rules);
   const groups = facts.group(rule.by);
@@ -120,3 +122,22 @@ export function checkQuarterSpacing(rule: RuleOf<'quarterSpacing'>, meta: Resolv
     );
   }
 }
+
+const schema = z.strictObject({
+  ...commonRuleFields,
+  kind: z.literal('quarterSpacing'),
+  by: recipientSchema,
+  /** Quarters that must lie between two payments (隔一季度申请 → 1). */
+  quartersBetween: z.number().int().min(1),
+  date: dateFieldSchema.optional(),
+});
+
+/** 季度间隔 (rule kind `quarterSpacing`). */
+export type QuarterSpacingRule = z.infer<typeof schema>;
+
+export const quarterSpacing: RuleKindDefinition<QuarterSpacingRule> = {
+  kind: 'quarterSpacing',
+  label: '季度间隔',
+  schema,
+  check: checkQuarterSpacing,
+};
