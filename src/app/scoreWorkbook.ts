@@ -1,10 +1,10 @@
 /**
- * What the 评分 button does, on whichever host: read → detect and score (the pure pipeline) → write, in
- * four stages the pane shows as 读取 / 识别 / 评分 / 写入, cancellable between stages. The task pane,
+ * What the 评分 button does, on whichever host: read → detect (the pipeline's map stage) → score (its
+ * other stages) → write, in four stages the pane shows as 读取 / 识别 / 评分 / 写入, cancellable between stages. The task pane,
  * the ribbon command and the browser preview all call this; none of them calls the pipeline itself.
  */
 import type { WorkbookHost } from '../core/host';
-import { NotScorableError, runPipeline, type PipelineOptions } from '../core/pipeline';
+import { mapStage, NotScorableError, scoreMapped, type PipelineOptions } from '../core/pipeline';
 import type { Report } from '../core/report/report';
 
 export type Stage = 'read' | 'detect' | 'score' | 'write';
@@ -51,10 +51,11 @@ export async function scoreWorkbook(host: WorkbookHost, request: ScoreRequest = 
     checkpoint(signal);
     onProgress?.({ stage: 'detect' });
     await yieldToUi();
+    const mapped = mapStage(snapshot, request);
     checkpoint(signal);
     onProgress?.({ stage: 'score' });
     await yieldToUi();
-    const { report, patch } = runPipeline(snapshot, request);
+    const { report, patch } = scoreMapped(mapped);
     // The last point where cancelling leaves the workbook exactly as it was.
     checkpoint(signal);
     onProgress?.({ stage: 'write' });

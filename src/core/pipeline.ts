@@ -1,6 +1,7 @@
 /**
- * The pipeline: snapshot → mapping → model → scores → explanations → report and patch. Pure: the same
- * snapshot and options always give the same result, on either host.
+ * The pipeline, in named stages: map → model → score → check → reconcile → explain → report → patch.
+ * Each stage is a function of what the stages before it made (its input type) and adds its own part.
+ * Pure: the same snapshot and options always give the same result, on either host.
  */
 import { a1, rangeA1 } from './address';
 import { mapWorkbook } from './detect/mapping';
@@ -57,7 +58,68 @@ export const SCORED_SHEET = '绩效目标';
 export const ANOMALY_SHEET = '异常清单';
 export const RULES_SHEET = '规则';
 
-export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
+// ─── stages ───────────────────────────────────────────────────────────────────────────────────────
+// Each stage takes what the stages before it produced and adds its own part; runPipeline chains them.
+
+type Scheme = NonNullable<ReturnType<typeof getScheme>>;
+type Mapping = ReturnType<typeof mapWorkbook>;
+type OwnSheets = ReturnType<typeof findOwnSheets>;
+type BuiltModel = ReturnType<typeof buildModel>;
+type Model = NonNullable<BuiltModel['model']>;
+
+/** map: the scheme chosen, the workbook's own sheets found, every table given a role. */
+export interface Mapped {
+  snapshot: WorkbookSnapshot;
+  options: PipelineOptions;
+  scheme: Scheme;
+  overrides: MappingOverride[];
+  own: OwnSheets;
+  mapping: Mapping;
+}
+
+/** model: the project (budget, indicators) and the ledgers read from the mapped tables; the rules chosen. */
+export interface Modeled extends Mapped {
+  built: BuiltModel;
+  /** Null when there is nothing to score (a ledger-only workbook). */
+  model: Model | null;
+  ledgers: Ledger[];
+  choice: ReturnType<typeof chooseRules>;
+}
+
+/** score: the project scored by the scheme, and what a partial read missed. */
+export interface Scored extends Modeled {
+  scored: ReturnType<typeof scoreProject> | null;
+  read: ReturnType<typeof whatWasRead> | null;
+}
+
+/** check: the ledgers summarised and checked against the chosen rules. */
+export interface Checked extends Scored {
+  summaries: ReturnType<typeof summariseLedger>[];
+  checks: Finding[];
+}
+
+/** reconcile: the ledgers against 全年执行数 and the indicators' 实际完成值. */
+export interface Reconciled extends Checked {
+  reconciliation: Finding[];
+}
+
+/** explain: each indicator and the budget with the officer's explanation, or a draft where one is needed. */
+export interface Explained extends Reconciled {
+  indicators: ReportIndicator[];
+  budget: ReportBudget | null;
+  /** The drafts written this run, by indicator key (BUDGET_KEY for the budget). */
+  drafts: Record<string, string>;
+}
+
+/** report: every finding bounded and sorted, the names of the sheets to write, the report. */
+export interface Reported extends Explained {
+  findings: Finding[];
+  scoredName: string | null;
+  anomalyName: string | null;
+  report: Report;
+}
+
+export function mapStage(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): Mapped {
   const schemeId = options.scheme ?? snapshot.state?.scheme ?? 'default';
   const scheme = getScheme(schemeId);
   if (!scheme) {
@@ -66,6 +128,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
   const overrides = [...(snapshot.state?.mapping ?? []), ...(options.mapping ?? [])];
   const own = findOwnSheets(snapshot);
   const mapping = mapWorkbook(snapshot, overrides, own);
+  return { snapshot, options, scheme, overrides, own, mapping };
+}
+
+export function modelStage(input: Mapped): Modeled {
+  const { snapshot, options, own, mapping } = input;
   const built = buildModel(mapping);
   const model = built.model && (built.model.indicators.length > 0 || built.model.budget) ? built.model : null;
   const ledgers = mapping.tables
@@ -87,6 +154,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
         '如只需检查发放明细，请选择规则包（如 --rules gz-zengcheng-2023），将只检查不评分。',
     );
   }
+  return { ...input, built, model, ledgers, choice };
+}
+
+export function scoreStage(input: Modeled): Scored {
+  const { model, scheme, built, mapping } = input;
   const scored = model ? scoreProject(model, scheme) : null;
   // Nothing scored is not a score (SPEC §4): refuse rather than print 0.00 差; say what a partial read missed.
   const budgetTable = built.used.find((t) => t.role === 'budget') ?? null;
@@ -99,6 +171,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     searchedSheets: mapping.searchedSheets,
   }) : null;
   if (read?.refusal) throw new NotScorableError(read.refusal);
+  return { ...input, scored, read };
+}
+
+export function checkStage(input: Scored): Checked {
+  const { ledgers, choice, options, mapping } = input;
   const summaries = ledgers.map(summariseLedger);
   const checks: Finding[] = [...choice.findings];
   if (choice.resolved) {
@@ -109,7 +186,16 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
       for (const f of runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names })) checks.push(f);
     }
   }
-  const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];
+  return { ...input, summaries, checks };
+}
+
+export function reconcileStage(input: Checked): Reconciled {
+  const { model, summaries } = input;
+  return { ...input, reconciliation: model ? reconcileLedger(summaries, model.budget, model.indicators) : [] };
+}
+
+export function explainStage(input: Reconciled): Explained {
+  const { snapshot, own, scored, summaries, model } = input;
   const officer = officerExplanations(snapshot, own);
   const drafts: Record<string, string> = {};
 
@@ -162,7 +248,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
       explanation,
     };
   }
+  return { ...input, indicators, budget, drafts };
+}
 
+export function reportStage(input: Explained): Reported {
+  const { snapshot, own, read, mapping, built, scored, reconciliation, checks, model, scheme, budget, indicators } = input;
   const sheetOrder = new Map(snapshot.sheets.map((s) => [s.name, s.index]));
   // What withholds the grade, then what was not read, go first (sortFindings): every other figure in the
   // report is read in their light.
@@ -189,7 +279,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     findings,
     output: { scoredSheet: scoredName, anomalySheet: anomalyName },
   };
+  return { ...input, findings, scoredName, anomalyName, report };
+}
 
+export function patchStage(input: Reported): PipelineResult {
+  const { snapshot, options, own, scheme, report, findings, scoredName, anomalyName, choice, overrides, drafts, mapping } = input;
   const lastSource = snapshot.sheets.filter((s) => !own.isOutput(s.name)).pop()?.name;
   // A verified sheet keeps its mark (the one the host checks before replacing it); a new one gets ours.
   const mark = (role: OwnSheetRole) => own.verified.get(role)?.mark ?? markText(role, own.token);
@@ -228,6 +322,16 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     ...(scoredName ?? anomalyName ? { select: { sheet: (scoredName ?? anomalyName)!, cell: a1(0, 0) } } : {}),
   };
   return { report, patch };
+}
+
+/** Every stage after map: what the pane runs as 评分 once 识别 (mapStage) is done. */
+export function scoreMapped(mapped: Mapped): PipelineResult {
+  return patchStage(reportStage(explainStage(reconcileStage(checkStage(scoreStage(modelStage(mapped)))))));
+}
+
+/** map → model → score → check → reconcile → explain → report → patch. */
+export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions = {}): PipelineResult {
+  return scoreMapped(mapStage(snapshot, options));
 }
 
 /**

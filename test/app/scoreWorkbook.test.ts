@@ -26,6 +26,14 @@ describe('the 评分 flow the pane runs', () => {
     expect(host.workbook.worksheets.map((w) => w.name)).not.toContain('绩效目标');
   });
 
+  it('an unknown scheme fails during 识别 (the detection stage), before 评分 starts', async () => {
+    const host = await XlsxHost.fromBuffer(await readFile(KUNMING));
+    const stages: StageProgress['stage'][] = [];
+    const outcome = await scoreWorkbook(host, { scheme: 'shanghai' }, { onProgress: (p) => stages.push(p.stage) });
+    expect([...new Set(stages)]).toEqual(['read', 'detect']);
+    expect(outcome.status === 'failed' && outcome.message).toMatch(/^未知的评分方案“shanghai”/);
+  });
+
   it('a workbook without a budget or indicator table fails with a Chinese message', async () => {
     const host = await XlsxHost.fromBuffer(await readFile(KUNMING));
     const outcome = await scoreWorkbook(host, { mapping: [{ sheet: '项目支出绩效自评表', role: 'ignore' }] });
