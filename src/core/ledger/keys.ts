@@ -10,6 +10,7 @@
  * readLedger numbers as it reads (`IdKeys`, `TextKeys`), while each text is still in the CPU's cache: with
  * a million-row snapshot in memory, reading a million strings a second time costs more than numbering them.
  */
+import { ID_CHECK_VALUES, ID_WEIGHTS } from './idChecksum';
 
 /** Group number per entry (-1 for none) and how many groups there are. */
 export interface StringGroups {
@@ -198,9 +199,9 @@ const CLEAN_BYTE = new Uint8Array(256);
 for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0x28, 0x29], [0x2d, 0x2d], [0xb7, 0xb7]]) {
   for (let c = from; c <= to; c++) CLEAN_BYTE[c] = 1;
 }
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** GB 11643 check characters by sum % 11 ('10X98765432'), X as 10. */
-const CHECK_VALUE = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+// Local copies: read per character of a million IDs.
+const WEIGHTS = ID_WEIGHTS;
+const CHECK_VALUE = ID_CHECK_VALUES;
 
 /**
  * Numbers 身份证号 entry by entry. A trailing x is the same check character as X; elsewhere case counts

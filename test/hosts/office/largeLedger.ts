@@ -6,7 +6,7 @@
  * and so flagged once (quarterly-band) on its 金额 cell.
  */
 import { toSerial } from '../../../src/core/parse/date';
-import { idCheckCharacter } from '../../../src/core/checks/kinds/idChecksum';
+import { idCheckCharacter } from '../../../src/core/ledger/idChecksum';
 import { FormatRunBuilder, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../../src/core/snapshot';
 import { xlsxHostOf } from './officeFixtures';
 

@@ -12,40 +12,9 @@ import { quoted } from '../../findings';
 import { z } from 'zod';
 import { commonRuleFields } from '../../rules/ruleParts';
 import type { RuleKindDefinition } from './ruleKind';
+import { idCheckCharacter, isValidId } from '../../ledger/idChecksum';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-const CHECK_CODES = Array.from(CHECK, (c) => c.charCodeAt(0));
 const SHAPE = /^\d{17}[\dX]$/;
-const ZERO = 48;
-const NINE = 57;
-const LOWER_X = 120;
-const UPPER_X = 88;
-
-/**
- * Whether an ID is 17 digits and the right check character — one pass over the characters, no regular
- * expression, since nearly every row of a ledger takes this path.
- */
-export function isValidId(id: string): boolean {
-  if (id.length !== 18) return false;
-  let sum = 0;
-  for (let k = 0; k < 17; k++) {
-    const c = id.charCodeAt(k);
-    if (c < ZERO || c > NINE) return false;
-    sum += (c - ZERO) * WEIGHTS[k];
-  }
-  const last = id.charCodeAt(17);
-  const expected = CHECK_CODES[sum % 11];
-  return last === expected || (last === LOWER_X && expected === UPPER_X);
-}
-
-/** The check character GB 11643 gives the first 17 digits, or null when they are not 17 digits. */
-export function idCheckCharacter(first17: string): string | null {
-  if (!/^\d{17}$/.test(first17)) return null;
-  let sum = 0;
-  for (let k = 0; k < 17; k++) sum += (first17.charCodeAt(k) - 48) * WEIGHTS[k];
-  return CHECK[sum % 11];
-}
 
 /** Why an ID is wrong, or null when it is a valid 18-character 身份证号. */
 export function idProblem(id: string, raw: CellScalar): string | null {
