@@ -139,6 +139,17 @@ describe('date formats, formatting and order', () => {
     expect(isDateFormat(undefined)).toBe(false);
   });
 
+  it('reads 年月日 and time formats as dates, but not a count of years written 0"年"', () => {
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat('[DBNum1]yyyy年m月d日')).toBe(true);
+    expect(isDateFormat('[$-804]yyyy/m/d')).toBe(true);
+    expect(isDateFormat('[h]:mm')).toBe(true);
+    expect(isDateFormat('hh:mm:ss')).toBe(true);
+    expect(isDateFormat('0"年"')).toBe(false);
+    expect(isDateFormat('#,##0.00"元/人次"')).toBe(false);
+    expect(isDateFormat('[Red]0.00;-0.00')).toBe(false);
+  });
+
   it('a date is written 2023-05-01', () => {
     expect(formatDate(may1)).toBe('2023-05-01');
   });

@@ -101,19 +101,30 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
 }
 
 /**
- * Whether a number format displays a date: it has y/m/d tokens (or 年/月/日) outside quoted text,
- * escapes and [brackets]. `0.00`, `0%`, `#,##0"人"` and `General` are not date formats.
+ * Removes the parts of a format code that are displayed literally: quoted text ("年"), escaped
+ * characters (\d), padding (_)) and bracketed sections ([Red], [$-804], [DBNum1]). What is left holds
+ * only the placeholders.
  */
-export function isDateFormat(format: string | undefined): boolean {
-  if (format === undefined) return false;
-  const firstSection = format.split(';')[0] ?? '';
-  const tokens = firstSection
+function placeholders(format: string): string {
+  return format
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/[_*]./g, '')
     .replace(/\[[^\]]*\]/g, '');
-  if (/^general$/i.test(tokens.trim())) return false;
-  return /[ymd年月日]/i.test(tokens) || /[年月日]/.test(firstSection);
+}
+
+/**
+ * Whether a number format displays a date or a time: its first section has y/m/d/h/s placeholders
+ * outside quoted text, escapes and [brackets] (`yyyy-mm-dd`, `yyyy"年"m"月"d"日"`, `[DBNum1]yyyy年m月d日`),
+ * or an elapsed-time section such as `[h]:mm`. `0.00`, `0%`, `#,##0"人"`, `0"年"` and `General` are not.
+ * The hosts ask the same question when deciding which formats the snapshot keeps (hosts/shared/numberFormat.ts).
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  const firstSection = format.split(';')[0] ?? '';
+  if (/^general$/i.test(firstSection.trim())) return false;
+  if (/\[(h+|m+|s+)\]/i.test(firstSection)) return true;
+  return /[ymdhs年月日]/i.test(placeholders(firstSection));
 }
 
 function isUnformatted(format: string | undefined): boolean {

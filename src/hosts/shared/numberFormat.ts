@@ -2,30 +2,10 @@
  * Which number formats change what a number means. The core needs to know that 0.9844 is shown as
  * 98.44% and that 45047 is a date; every other format (thousands separators, currency) is cosmetic.
  */
-
-/**
- * Removes the parts of a format code that are displayed literally: quoted text ("年"), escaped
- * characters (\d), padding (_)) and bracketed sections ([Red], [$-804], [DBNum1]). What is left holds
- * only the placeholders.
- */
-function placeholders(numFmt: string): string {
-  return numFmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[[^\]]*\]/g, '');
-}
+import { isDateFormat } from '../../core/parse/date';
 
 export function isPercentFormat(numFmt: string): boolean {
   return numFmt.includes('%');
-}
-
-/** True for date and time formats such as `yyyy-mm-dd`, `yyyy"年"m"月"d"日"`, `[h]:mm`. */
-export function isDateFormat(numFmt: string): boolean {
-  if (/^general$/i.test(numFmt.trim())) return false;
-  // Elapsed-time sections like [h] are placeholders, not decoration, so look for them first.
-  if (/\[(h+|m+|s+)\]/i.test(numFmt)) return true;
-  return /[ymdhs]/i.test(placeholders(numFmt));
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../../src/core/snapshot';
-import { isDateFormat, isPercentFormat } from '../../../src/hosts/shared/numberFormat';
+import { isDateFormat } from '../../../src/core/parse/date';
+import { isPercentFormat } from '../../../src/hosts/shared/numberFormat';
 
 /** A formula with the result Excel cached for it (the reader never evaluates it). */
 export interface FormulaValue {
