@@ -3,8 +3,8 @@
  * confidence after the overrides the workbook remembers, and the rule packs and scheme it remembers.
  * Reads the workbook; changes nothing.
  */
-import { parseRangeA1, rangeA1 } from '../core/address';
-import { mapWorkbook } from '../core/detect/mapping';
+import { rangeA1 } from '../core/address';
+import { mapWorkbook, overrideCovers } from '../core/detect/mapping';
 import type { ReadOptions, WorkbookHost } from '../core/host';
 import type { MappingOverride, TableRole, WorkbookSnapshot } from '../core/snapshot';
 
@@ -41,7 +41,7 @@ export function describeWorkbook(snapshot: WorkbookSnapshot): DetectedWorkbook {
   const ignores = remembered.filter((o) => o.role === 'ignore');
   const mapping = mapWorkbook(snapshot, remembered.filter((o) => o.role !== 'ignore'));
   const tables: DetectedTableRow[] = mapping.tables.map((t) => {
-    const ignored = ignores.some((o) => covers(o, t.sheet, t.headerRow));
+    const ignored = ignores.some((o) => overrideCovers(o, t.sheet, t.headerRow));
     return {
       sheet: t.sheet,
       range: rangeA1(t.range),
@@ -58,12 +58,4 @@ export function describeWorkbook(snapshot: WorkbookSnapshot): DetectedWorkbook {
     scheme: state?.scheme ?? null,
     hasRulesSheet: (state?.ownSheets ?? []).some((s) => s.role === 'rules'),
   };
-}
-
-/** Same test as the core's mapping: an override without a range covers the sheet; with one, the tables whose header row it spans. */
-function covers(o: MappingOverride, sheet: string, headerRow: number): boolean {
-  if (o.sheet !== sheet) return false;
-  if (!o.range) return true;
-  const range = parseRangeA1(o.range);
-  return range !== null && headerRow >= range.top && headerRow <= range.bottom;
 }

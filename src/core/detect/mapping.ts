@@ -67,9 +67,17 @@ function stateSetAside(problem: string): Finding {
   };
 }
 
-function overlaps(a: DetectedTable, range: ReturnType<typeof parseRangeA1>): boolean {
-  if (!range) return true;
-  return a.headerRow >= range.top && a.headerRow <= range.bottom;
+/**
+ * Whether a mapping override applies to the table whose header row is `headerRow` on `sheet`: an
+ * override without a range covers every table of its sheet; with one, the tables whose header row it
+ * spans; with a range that is not a range, none (mapWorkbook reports it). The pane's 识别的表格 list
+ * (app/detectTables.ts) asks the same.
+ */
+export function overrideCovers(o: MappingOverride, sheet: string, headerRow: number): boolean {
+  if (o.sheet !== sheet) return false;
+  if (!o.range) return true;
+  const range = parseRangeA1(o.range);
+  return range !== null && headerRow >= range.top && headerRow <= range.bottom;
 }
 
 function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGrid, findings: Finding[]): void {
@@ -81,7 +89,7 @@ function applyOverride(o: MappingOverride, tables: MappedTable[], grid: SheetGri
     });
     return;
   }
-  const hits = tables.filter((t) => overlaps(t, range));
+  const hits = tables.filter((t) => overrideCovers(o, t.sheet, t.headerRow));
   if (hits.length > 0) {
     for (const t of hits) {
       if (o.role === 'ignore') tables.splice(tables.indexOf(t), 1);
