@@ -32,6 +32,11 @@ export interface Scheme {
   level1Weights: Record<string, number>;
   /** 二级指标 words that make an unsigned target "reverse" (lower is better). */
   reverseLevel2: string[];
+  /**
+   * Points by which a self-score (an indicator's, the budget's or the unit's total) may exceed the computed
+   * one before it is reported as too high (self-score-above-computed): rounding to hundredths, no more.
+   */
+  selfScoreTolerance: number;
 }
 
 const DEFAULT: Scheme = {
@@ -41,6 +46,7 @@ const DEFAULT: Scheme = {
   budgetScoring: { kind: 'proportional' },
   explainBudgetBelowRate: 1,
   overAchievementRatio: 1.3,
+  selfScoreTolerance: 0.01,
   overAchievementDeduction: null,
   qualitativeBands: { achieved: [0.8, 1], partial: [0.6, 0.8], notAchieved: [0, 0.6] },
   qualitativeDefaults: { achieved: 1, partial: 0.7, notAchieved: 0.3 },

@@ -44,7 +44,7 @@ export function scoreBudget(b: BudgetModel, weight: number | null, scheme: Schem
       message: `表中填写的执行率 ${(b.statedRate * 100).toFixed(2)}% 与按执行数÷预算数计算的 ${(rate * 100).toFixed(2)}% 不一致。`,
     });
   }
-  if (b.selfScore !== null && b.selfScore - hundredths / 100 > 0.01) {
+  if (b.selfScore !== null && b.selfScore - hundredths / 100 > scheme.selfScoreTolerance) {
     findings.push({
       rule: 'self-score-above-computed', severity: 'warning', ...at('selfScore'), value: b.selfScore,
       allowed: `≤${(hundredths / 100).toFixed(2)}`,

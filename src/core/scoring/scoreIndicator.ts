@@ -86,7 +86,7 @@ export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: S
       hundredths = given === null ? 0 : toHundredths(Math.max(0, Math.min(given, weight)));
     } else hundredths = toHundredths(computed);
     // A self-score outside its band was said once, by the band finding, which names the score applied.
-    if (!outsideBand && ind.selfScore !== null && computed !== null && ind.selfScore - computed > 0.01) {
+    if (!outsideBand && ind.selfScore !== null && computed !== null && ind.selfScore - computed > scheme.selfScoreTolerance) {
       findings.push(finding(ind, ind.cells.selfScore ?? ind.source, 'self-score-above-computed', 'warning', ind.selfScore,
         `≤${computed.toFixed(2)}`,
         `指标“${quoted(ind.name)}”自评得分 ${ind.selfScore.toFixed(2)}，按实际完成值计算应为 ${computed.toFixed(2)} 分，自评偏高 ${(ind.selfScore - computed).toFixed(2)} 分。`));

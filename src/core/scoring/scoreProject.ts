@@ -64,7 +64,7 @@ export function scoreProject(model: ProjectModel, scheme: Scheme): ScoreResult {
     }
   }
 
-  if (model.selfReportedTotal !== null && model.selfReportedTotal - total / 100 > 0.01) {
+  if (model.selfReportedTotal !== null && model.selfReportedTotal - total / 100 > scheme.selfScoreTolerance) {
     const r = model.selfReportedTotalRef!;
     findings.push({
       rule: 'self-score-above-computed', severity: 'warning', sheet: r.sheet, cell: a1(r.row, r.col), row: r.row + 1,

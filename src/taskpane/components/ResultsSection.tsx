@@ -14,6 +14,7 @@ import {
 import { forwardRef, useId } from 'react';
 import { formatPercent } from '../../core/report/format';
 import type { Report } from '../../core/report/report';
+import { selfTotalFinding } from '../../core/report/selfTotalFinding';
 import { GRADE_WITHHELD } from '../../core/scoring/scoreProject';
 import { useMessages } from '../messagesContext';
 import { useSectionStyles } from './styles';
@@ -22,9 +23,6 @@ import { useSectionStyles } from './styles';
 export function formatScore(n: number): string {
   return n.toFixed(2);
 }
-
-/** Above the computed total by more than this is a finding (SPEC §4); the pane says the same. */
-const SELF_SCORE_TOLERANCE = 0.01;
 
 export interface Deviation {
   name: string;
@@ -167,7 +165,7 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>
               <dt>{t.computed}</dt>
               <dd className={c.dd}>{formatScore(total)}</dd>
             </dl>
-            {self - total > SELF_SCORE_TOLERANCE ? (
+            {selfTotalFinding(report) ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>{t.selfHigher(formatScore(self), formatScore(total), formatScore(self - total))}</MessageBarBody>
               </MessageBar>
