@@ -166,7 +166,8 @@ export function formatRunsOf(cells: Record<string, string>): FormatRun[] {
 }
 
 /** One column's runs, for binary search by row. */
-interface ColumnRuns {
+/** A column's format runs, top to bottom. */
+export interface ColumnRuns {
   tops: Int32Array;
   bottoms: Int32Array;
   formats: string[];
@@ -192,6 +193,13 @@ function formatIndex(runs: readonly FormatRun[]): (ColumnRuns | undefined)[] {
   });
   formatIndexes.set(runs, index);
   return index;
+}
+
+/** The format runs of column `c`, top to bottom, or undefined when it has none. */
+export function columnFormatRuns(sheet: SheetSnapshot, c: number): ColumnRuns | undefined {
+  const runs = sheet.formats;
+  if (!runs || runs.length === 0) return undefined;
+  return formatIndex(runs)[c];
 }
 
 /** The number format of a cell, if the host recorded one. O(log runs of its column); allocates nothing. */

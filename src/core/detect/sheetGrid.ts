@@ -1,4 +1,4 @@
-import { formatAt, type CellRange, type CellScalar, type SheetSnapshot } from '../snapshot';
+import { columnFormatRuns, formatAt, type CellRange, type ColumnRuns, type CellScalar, type SheetSnapshot } from '../snapshot';
 
 /**
  * A sheet's cells with merged areas resolved: `filled(r, c)` gives a merged area's value in every cell
@@ -62,6 +62,11 @@ export class SheetGrid {
 
   format(r: number, c: number): string | undefined {
     return formatAt(this.sheet, r, c);
+  }
+
+  /** Column c's number formats as runs down the column (for reading a long column in one pass). */
+  formatRuns(c: number): ColumnRuns | undefined {
+    return columnFormatRuns(this.sheet, c);
   }
 
   isBlankRow(r: number): boolean {

@@ -8,10 +8,10 @@
  */
 import type { MappedTable } from '../detect/mapping';
 import { isBlank, type SheetGrid } from '../detect/sheetGrid';
-import { parseDate, toSerial } from '../parse/date';
+import { isSerialDate, parseDate, serialReading, toSerial, type SerialReading } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import { cellText, normalizeText } from '../parse/text';
-import type { CellRange, CellScalar } from '../snapshot';
+import type { CellRange, CellScalar, ColumnRuns } from '../snapshot';
 import { IdKeys, TextKeys } from './keys';
 import { BAD_AMOUNT, BAD_DATE, EMPTY_DATE, LEDGER_FIELDS, type Ledger, type LedgerField, type TextField, type TextIndex, type UnreadRow } from './types';
 
@@ -27,6 +27,7 @@ const EMPTY = EMPTY_DATE;
 const BAD = BAD_DATE;
 const NOT_A_NUMBER = BAD_AMOUNT;
 const blank = isBlank;
+const serialDate = isSerialDate;
 
 /**
  * Numbers the distinct normalised texts of a column in order of first appearance, remembering the answer
@@ -68,6 +69,34 @@ class TextNumbering {
       this.values.push(t);
     }
     return k;
+  }
+}
+
+/**
+ * How the numbers of one date column are read as dates, row by row, by the format run each falls in
+ * (parseDate's rule: a date format reads any serial, no format only a plausible one, a number format
+ * none). Rows are asked in increasing order, so finding a row's run is a step of a cursor.
+ */
+class DateColumn {
+  private k = 0;
+  private readonly readings: SerialReading[];
+
+  constructor(private readonly runs: ColumnRuns | undefined) {
+    const byFormat = new Map<string, SerialReading>();
+    this.readings = (runs?.formats ?? []).map((f) => {
+      let reading = byFormat.get(f);
+      if (reading === undefined) byFormat.set(f, (reading = serialReading(f)));
+      return reading;
+    });
+  }
+
+  /** The reading of row r (at or below the row asked before). */
+  reading(r: number): SerialReading {
+    const runs = this.runs;
+    if (runs === undefined) return 'plausible';
+    const n = this.readings.length;
+    while (this.k < n && runs.bottoms[this.k] < r) this.k++;
+    return this.k < n && runs.tops[this.k] <= r ? this.readings[this.k] : 'plausible';
   }
 }
 
@@ -128,18 +157,20 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
 
   // Text dates repeat (batch dates), so each is parsed once.
   const dateCache = new Map<string, number>();
-  // A number in a date column is an Excel serial whatever its format says (a time of day is dropped), so
-  // the per-cell format lookup is needed only for the rare number outside the plausible range.
-  const dateOf = (r: number, c: number): number => {
-    if (c < 0) return EMPTY;
+  // A number in a date column is a date as parseDate would read it with the cell's format (an 审核日期
+  // typed as 5 is not 1900-01-05): the format comes from the column's runs, one cursor per column.
+  const dateColumn = (c: number): DateColumn | null => (c < 0 ? null : new DateColumn(grid.formatRuns(c)));
+  const dApplication = dateColumn(cApplication);
+  const dAudit = dateColumn(cAudit);
+  const dPayment = dateColumn(cPayment);
+  const dEntry = dateColumn(cEntry);
+  const dateOf = (r: number, c: number, column: DateColumn | null): number => {
+    if (column === null) return EMPTY;
     const v = grid.value(r, c);
-    if (typeof v === 'number' && v >= 1 && v < 2958466) {
-      const d = Math.floor(v);
-      if (d !== 60) return d;
-    }
-    return otherDate(v, r, c);
+    if (typeof v === 'number') return serialDate(v, column.reading(r)) ? Math.floor(v) : BAD;
+    return otherDate(v);
   };
-  const otherDate = (v: CellScalar, r: number, c: number): number => {
+  const otherDate = (v: CellScalar): number => {
     if (blank(v)) return EMPTY;
     if (typeof v === 'string') {
       let d = dateCache.get(v);
@@ -150,8 +181,8 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
       }
       return d;
     }
-    const parsed = parseDate(v, typeof v === 'number' ? grid.format(r, c) : undefined);
-    return parsed ? Math.floor(toSerial(parsed)) : BAD;
+    // Booleans and errors are no date.
+    return BAD;
   };
   const money = (r: number, c: number, factor: number): number => {
     if (c < 0) return NaN;
@@ -200,10 +231,10 @@ export function readLedger(table: MappedTable, grid: SheetGrid): Ledger {
     formIds[i] = cForm < 0 ? -1 : forms.of(filled(r, cForm));
     amountFen[i] = money(r, cAmount, amountScale);
     costFen[i] = money(r, cCost, costScale);
-    applicationDate[i] = dateOf(r, cApplication);
-    auditDate[i] = dateOf(r, cAudit);
-    paymentDate[i] = dateOf(r, cPayment);
-    entryDate[i] = dateOf(r, cEntry);
+    applicationDate[i] = dateOf(r, cApplication, dApplication);
+    auditDate[i] = dateOf(r, cAudit, dAudit);
+    paymentDate[i] = dateOf(r, cPayment, dPayment);
+    entryDate[i] = dateOf(r, cEntry, dEntry);
   }
   const rows = row.subarray(0, n);
   const lastPayment = n > 0 ? rows[n - 1] : -1;

@@ -127,6 +127,25 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhs年月日]/i.test(placeholders(firstSection));
 }
 
+/**
+ * How a number in a cell of this format is read as a date (parseDate's rule for numbers): any serial
+ * (`'any'`, a date format), only a plausible one of 1954–2119 (`'plausible'`, no format), or none
+ * (`'none'`, a number format such as `0.00` or `0%`). readLedger decides once per format run with this.
+ */
+export type SerialReading = 'any' | 'plausible' | 'none';
+
+export function serialReading(format: string | undefined): SerialReading {
+  if (isDateFormat(format)) return 'any';
+  return isUnformatted(format) ? 'plausible' : 'none';
+}
+
+/** Whether the number `v`, read as `reading` says, is an Excel serial date (serial 60, 1900-02-29, is not). */
+export function isSerialDate(v: number, reading: SerialReading): boolean {
+  if (!(v >= 1 && v <= MAX_SERIAL) || reading === 'none') return false;
+  if (reading === 'plausible' && !(v >= UNFORMATTED_MIN && v <= UNFORMATTED_MAX)) return false;
+  return Math.floor(v) !== FAKE_LEAP_SERIAL;
+}
+
 function isUnformatted(format: string | undefined): boolean {
   return format === undefined || format.trim() === '' || /^general$/i.test(format.trim());
 }
@@ -149,12 +168,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  * - Booleans, errors, empty → null.
  */
 export function parseDate(v: CellScalar, format?: string): LocalDate | null {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 1 || v > MAX_SERIAL) return null;
-    const dated = isDateFormat(format) || (isUnformatted(format) && v >= UNFORMATTED_MIN && v <= UNFORMATTED_MAX);
-    if (!dated || Math.floor(v) === FAKE_LEAP_SERIAL) return null;
-    return fromSerial(v);
-  }
+  if (typeof v === 'number') return isSerialDate(v, serialReading(format)) ? fromSerial(v) : null;
   if (typeof v !== 'string') return null;
   return parseDateText(normalizeText(v));
 }
