@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { LEDGER_FIELD_LABEL } from '../../ledger/types';
 import { parseNumber } from '../../parse/number';
 import { bandShape, commonRuleFields, keyword, refineBand, bandSchema, text, yuan, id } from '../../rules/ruleParts';
-import { bandCells, joinList, readBand, readKeywords, withBand, type Reader, type SheetRow } from '../../rules/rulesSheetCells';
+import { bandCells, joinList, readBand, readKeywords, withBand, type Reader, type RuleRow, type SheetRow } from '../../rules/rulesSheetCells';
 import { CASE_KIND_LABEL, CASE_SEPARATOR, RULE_COLUMNS, WHEN_ID, WHEN_KIND_LABEL } from '../../rules/rulesSheetLayout';
 import type { RuleKindDefinition } from './ruleKind';
 
@@ -180,7 +180,7 @@ export const amountBand: RuleKindDefinition<AmountBandRule> = {
   check: checkAmountBand,
   sheet: {
     write(rule, { pack, category }) {
-      const rows = (rule.cases ?? []).map((c) => ({
+      const rows: RuleRow[] = (rule.cases ?? []).map((c) => ({
         id: `${rule.id}${CASE_SEPARATOR}${c.id}`,
         pack,
         kind: CASE_KIND_LABEL,
@@ -198,7 +198,7 @@ export const amountBand: RuleKindDefinition<AmountBandRule> = {
           category,
           keywords: `${LEDGER_FIELD_LABEL[rule.when.field]}>${rule.when.above}`,
           ...bandCells(rule.when.then),
-        } as (typeof rows)[number]);
+        });
       }
       return { cells: bandCells(rule), rows };
     },
