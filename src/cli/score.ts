@@ -1,5 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { NotScorableError, runPipeline } from '../core/pipeline';
 import type { Report } from '../core/report/report';
@@ -9,6 +8,7 @@ import type { ScoreCliOptions } from './main';
 import { openWorkbook, refuseOverwrite } from './openWorkbook';
 import { UserInputError } from './userInputError';
 import { printReport } from './printReport';
+import { writeFileAtomically, writeWorkbook } from './writeOutput';
 import { rulesSheetInUse, scoreNotices } from './scoreNotices';
 
 const ROLES = ['budget', 'targets', 'actuals', 'selfEvaluation', 'indexSystem', 'ledger', 'rules', 'ignore'] as const;
@@ -39,13 +39,9 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   }
   if (opts.out) {
     await host.apply(result.patch);
-    await mkdir(dirname(resolve(opts.out)), { recursive: true });
-    await host.writeFile(opts.out);
+    await writeWorkbook(host, opts.out);
   }
-  if (opts.json) {
-    await mkdir(dirname(resolve(opts.json)), { recursive: true });
-    await writeFile(opts.json, `${JSON.stringify(result.report, null, 2)}\n`, 'utf8');
-  }
+  if (opts.json) await writeFileAtomically(opts.json, `${JSON.stringify(result.report, null, 2)}\n`);
   if (!opts.quiet) process.stdout.write(printReport(result.report, opts.out));
   for (const notice of scoreNotices(result, { writeRules: opts.writeRules, parameters })) process.stderr.write(`提示：${notice}\n`);
   return 0;
