@@ -43,7 +43,7 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   }
   if (opts.json) await writeFileAtomically(opts.json, `${JSON.stringify(result.report, null, 2)}\n`);
   if (!opts.quiet) process.stdout.write(printReport(result.report, opts.out));
-  for (const notice of scoreNotices(result, { writeRules: opts.writeRules, parameters })) process.stderr.write(`提示：${notice}\n`);
+  for (const notice of [...host.notices, ...scoreNotices(result, { writeRules: opts.writeRules, parameters })]) process.stderr.write(`提示：${notice}\n`);
   return 0;
 }
 
