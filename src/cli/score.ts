@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { NotScorableError, runPipeline } from '../core/pipeline';
 import type { Report } from '../core/report/report';
 import { listPacks } from '../core/rules/resolvePacks';
 import type { MappingOverride } from '../core/snapshot';
+import { parseRangeA1 } from '../core/address';
+import { sameSheetName } from '../hosts/shared/sheetNames';
 import type { ScoreCliOptions } from './main';
 import { openWorkbook, refuseOverwrite } from './openWorkbook';
 import { UserInputError } from './userInputError';
@@ -12,9 +13,8 @@ import { writeFileAtomically, writeWorkbook } from './writeOutput';
 import { rulesSheetInUse, scoreNotices } from './scoreNotices';
 
 const ROLES = ['budget', 'targets', 'actuals', 'selfEvaluation', 'indexSystem', 'ledger', 'rules', 'ignore'] as const;
-const MappingFile = z.array(
-  z.object({ sheet: z.string().min(1), range: z.string().optional(), role: z.enum(ROLES) }).strict(),
-);
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
+const MAPPING_SHAPE = `应为数组，每项形如 {"sheet":"Sheet1","range":"A5:H30","role":"selfEvaluation"}，role 可为 ${ROLES.join('/')}。`;
 
 export async function runScore(workbook: string, opts: ScoreCliOptions): Promise<number> {
   refuseOverwrite(workbook, opts.out);
@@ -24,9 +24,10 @@ export async function runScore(workbook: string, opts: ScoreCliOptions): Promise
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
     throw new UserInputError(`评价年度“${opts.year}”不是有效的年份（如 2023）。`);
   }
-  const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
+  const mappingFile = opts.mapping ? await readMapping(opts.mapping) : undefined;
   const host = await openWorkbook(workbook);
   const snapshot = await host.read();
+  const mapping = mappingFile && opts.mapping ? mappingOnSheets(mappingFile, opts.mapping, snapshot.sheets.map((sh) => sh.name)) : undefined;
   let result;
   try {
     result = runPipeline(snapshot, { scheme: opts.scheme, mapping, rules, writeRules: opts.writeRules, parameters, year });
@@ -76,6 +77,11 @@ function parseParams(items: string[]): Record<string, number | null> | undefined
   return out;
 }
 
+/**
+ * The `--mapping` file is the officer's input: every entry is checked here, and a problem is named by
+ * the entry's number (from 1) and its sheet, never left to surface later as an internal error (a range
+ * `A0` ended in “bad link target”).
+ */
 async function readMapping(file: string): Promise<MappingOverride[]> {
   let raw: string;
   try {
@@ -89,14 +95,47 @@ async function readMapping(file: string): Promise<MappingOverride[]> {
   } catch (e) {
     throw new UserInputError(`映射文件“${file}”不是有效的 JSON：${e instanceof Error ? e.message : ''}`);
   }
-  const parsed = MappingFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserInputError(
-      `映射文件“${file}”格式不正确（位置 ${issue.path.join('.') || '根'}：${issue.message}）。应为数组，每项形如 {"sheet":"Sheet1","range":"A5:H30","role":"selfEvaluation"}，role 可为 ${ROLES.join('/')}。`,
-    );
+  if (!Array.isArray(json)) throw new UserInputError(`映射文件“${file}”格式不正确：${MAPPING_SHAPE}`);
+  return json.map((entry: unknown, i) => mappingEntry(entry, `映射文件“${file}”第 ${i + 1} 项`));
+}
+
+function mappingEntry(entry: unknown, where: string): MappingOverride {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw new UserInputError(`${where}不是 {"sheet":…,"role":…} 形式（收到 ${JSON.stringify(entry)}）。${MAPPING_SHAPE}`);
   }
-  return parsed.data;
+  const { sheet, range, role, ...rest } = entry as Record<string, unknown>;
+  if (typeof sheet !== 'string' || sheet.trim() === '') {
+    throw new UserInputError(`${where}缺少工作表名称 sheet（收到 ${JSON.stringify(sheet) ?? '无'}）。${MAPPING_SHAPE}`);
+  }
+  const named = `${where}（工作表“${sheet}”）`;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) {
+    throw new UserInputError(`${named}有不认识的字段“${unknown.join('”“')}”，只能有 sheet、range、role。`);
+  }
+  if (typeof role !== 'string' || !ROLE_SET.has(role)) {
+    throw new UserInputError(`${named}的 role ${JSON.stringify(role) ?? '缺失'} 不是可用的角色，应为 ${ROLES.join('/')} 之一。`);
+  }
+  if (range !== undefined) {
+    if (typeof range !== 'string' || parseRangeA1(range) === null) {
+      throw new UserInputError(
+        `${named}的区域 range ${JSON.stringify(range)} 不是有效的单元格区域：应形如 A5:H30，行号从 1 到 1048576，列从 A 到 XFD。`,
+      );
+    }
+  }
+  return range === undefined ? { sheet, role: role as MappingOverride['role'] } : { sheet, range, role: role as MappingOverride['role'] };
+}
+
+/** Each entry's sheet must be in the workbook (compared as Excel compares names); its name is taken as the workbook spells it. */
+function mappingOnSheets(mapping: MappingOverride[], file: string, sheets: string[]): MappingOverride[] {
+  return mapping.map((m, i) => {
+    const actual = sheets.find((name) => sameSheetName(name, m.sheet));
+    if (actual === undefined) {
+      throw new UserInputError(
+        `映射文件“${file}”第 ${i + 1} 项的工作表“${m.sheet}”在工作簿中不存在。工作簿中的工作表：${sheets.map((n) => `“${n}”`).join('、')}。`,
+      );
+    }
+    return { ...m, sheet: actual };
+  });
 }
 
 export type { Report };
