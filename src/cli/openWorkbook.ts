@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { WorkbookReadError, workbookReadError } from '../hosts/xlsx/errors';
 import { XlsxHost } from '../hosts/xlsx/xlsxHost';
+import { installCompactValidations } from './compactValidations';
 import { UserInputError } from './userInputError';
 
 /**
@@ -11,6 +12,7 @@ import { UserInputError } from './userInputError';
  * password-protected file (both OLE files) by its first bytes.
  */
 export async function openWorkbook(path: string): Promise<XlsxHost> {
+  installCompactValidations();
   try {
     let bytes: Uint8Array;
     try {

@@ -5,7 +5,8 @@
  * 40 s. The first now scores in seconds; the others are refused with a Chinese message naming the sheet
  * and the claim.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { runCli, STACK_LINE } from '../cli/runCli';
 import { editPackage, kunmingWith, loadWorkbook, scratchDir, sheetPart, writeInput } from './hostilePackage';
@@ -84,6 +85,46 @@ describe('claims in the sheet XML cost what the file really holds, or are refuse
     expect(r.code).toBe(2);
     expect(r.err).toContain('工作表“明细”中声明了第 99,999,999 行');
     expect(r.ms).toBeLessThan(5_000);
+  });
+
+  test('20,000 rows each with a value in column XFD (a 200 KB file) are refused at once, not padded to 300 million cells', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"><v>${i}</v></c><c r="XFD${i + 3}"><v>1</v></c></row>`);
+    const bytes = await editPackage(await base(), { [sheetPart(2)]: (x) => x.replace('</sheetData>', () => `${rows.join('')}</sheetData>`) });
+    const r = await score('far-right', bytes);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^无法读取工作簿：工作表“明细”中有 \d[\d,]* 行的单元格远在右侧（如 XFD\d+，第 16,384 列），按此宽度处理超出可处理范围/);
+    expect(r.ms).toBeLessThan(5_000);
+  });
+
+  test('cells far right with only a style, and a few rows reaching XFD, still score', async () => {
+    const styled = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"><v>${i}</v></c><c r="XFD${i + 3}" s="0"/></row>`);
+    const valued = Array.from({ length: 20 }, (_, i) => `<row r="${i + 20_003}"><c r="XFD${i + 20_003}"><v>1</v></c></row>`);
+    const bytes = await editPackage(await base(), { [sheetPart(2)]: (x) => x.replace('</sheetData>', () => `${styled.join('')}${valued.join('')}</sheetData>`) });
+    const r = await score('far-right-styled', bytes);
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  test('a dropdown over a whole column and a validation over the whole grid score in seconds and are written back as they came', async () => {
+    const validations = '<dataValidations count="2"><dataValidation type="list" allowBlank="1" sqref="D2:D1048576"><formula1>"是,否"</formula1></dataValidation>' +
+      '<dataValidation type="whole" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1><formula2>9</formula2></dataValidation></dataValidations>';
+    const bytes = await editPackage(await base(), { [sheetPart(2)]: (x) => x.replace('</sheetData>', () => `</sheetData>${validations}`) });
+    const r = await score('validations', bytes);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(10_000);
+    const sheet = await (await JSZip.loadAsync(readFileSync(r.out))).file(sheetPart(2))!.async('string');
+    expect(sheet).toContain('sqref="D2:D1048576"');
+    expect(sheet).toContain('sqref="A1:XFD1048576"');
+  });
+
+  test('a defined name over the whole grid (and one over a whole column, as LibreOffice writes it) is kept, not expanded cell by cell', async () => {
+    const names = `<definedNames><definedName name="全表">'明细'!$A$1:$XFD$1048576</definedName><definedName name="金额列">'明细'!$B$1:$B$1048576</definedName></definedNames>`;
+    const bytes = await editPackage(await base(), { 'xl/workbook.xml': (x) => x.replace('</sheets>', () => `</sheets>${names}`) });
+    const r = await score('defined-names', bytes);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(10_000);
+    const book = await (await JSZip.loadAsync(readFileSync(r.out))).file('xl/workbook.xml')!.async('string');
+    expect(book).toContain('<definedName name="全表">&apos;明细&apos;!$A$1:$XFD$1048576</definedName>');
+    expect(book).toContain('<definedName name="金额列">&apos;明细&apos;!$B$1:$B$1048576</definedName>');
   });
 
   test('claims Excel itself writes (a column setting to XFD, a dimension and spans of the whole grid, the last row) still score', async () => {

@@ -13,13 +13,18 @@
  *   cell or row at row 1,048,576 cost a bounded, small amount (measured: about a second), so they load.
  * - Many small merges are fine: ExcelJS's quadratic overlap check is replaced by a linear one
  *   (see linearMerges.ts), so the cost of merges is their total area, which is capped here.
+ * - Data validations and defined names also expand cell by cell in ExcelJS (a whole-column dropdown,
+ *   `sqref="D2:D1048576"`, cost 13 s; one over the grid ran out of memory). Those are real officers'
+ *   files, so they are not refused but neutralised: large rectangles are kept whole (compactDefinedNames.ts
+ *   always; src/cli/compactValidations.ts in Node). Where the validation reader cannot be replaced (the
+ *   browser build), their total area is held to the same budget as merges.
  *
  * The scan is plain string searching over each sheet's XML (no DOM): the common case, a sheet with no
  * merges, few `<col>` elements and rows numbered below 1,000,000, matches almost nothing, so the cost is
  * one decompression and a linear pass per sheet.
  */
 import JSZip from 'jszip';
-import { MAX_COLUMNS, MAX_ROWS, parseRangeA1, rangeA1 } from '../../core/address';
+import { columnLetters, MAX_COLUMNS, MAX_ROWS, parseRangeA1, rangeA1 } from '../../core/address';
 import { WorkbookReadError } from './errors';
 
 /**
@@ -28,6 +33,32 @@ import { WorkbookReadError } from './errors';
  * loading costs hundreds of megabytes and the merge carries no data (only the top-left cell has a value).
  */
 export const MAX_MERGED_CELLS = 1_000_000;
+
+/**
+ * Set by the CLI once ExcelJS's reader keeps a data validation's rectangle whole (src/cli/
+ * compactValidations.ts, Node only). Until then — in the browser preview — ExcelJS makes an entry per
+ * covered cell, so their total is held to the merge budget; after it, a validation costs nothing by size.
+ */
+let validationsCompact = false;
+export function declareCompactValidations(): void {
+  validationsCompact = true;
+}
+
+/** Data validations: an entry per covered cell unless the CLI's compact reader is installed. */
+function checkValidations(xml: string, sheet: string, budget: { left: number }): void {
+  const validations = /<(?:\w+:)?dataValidation\s[^>]*>/g;
+  for (let m = validations.exec(xml); m !== null; m = validations.exec(xml)) {
+    for (const ref of (attr(m[0], 'sqref') ?? '').split(/\s+/).filter(Boolean)) {
+      const range = parseRangeA1(ref.replace(/\$/g, ''));
+      if (!range) continue;
+      const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      budget.left -= cells;
+      if (budget.left < 0) {
+        refuse(`工作表“${sheet}”中的数据验证（下拉列表等）区域 ${rangeA1(range)} 覆盖 ${fmt(cells)} 个单元格，超出此处可处理的范围（合计最多 ${fmt(MAX_MERGED_CELLS)} 个单元格）。请用命令行评分，或在 Excel 中把数据验证缩小到用到的行后再试。`);
+      }
+    }
+  }
+}
 
 /** What the scan saw that loading should know about: which of ExcelJS's mis-models to repair. */
 export interface PreflightResult {
@@ -115,11 +146,26 @@ function refuse(message: string): never {
   throw new WorkbookReadError(`无法读取工作簿：${message}`);
 }
 
-/** Row and column claims: rows and cells beyond Excel's grid. Only suspicious numbers are even matched. */
+/**
+ * Cells far to the right, summed row by row as the widths the reader has to fill: a row's values are a
+ * dense array up to its last cell, so 20,000 rows each with one cell in column XFD (a 200 KB file) made
+ * 300 million entries and never finished. Only columns from AAA (703) on are counted; a sheet whose rows
+ * end before that is never near this.
+ */
+export const MAX_WIDE_CELLS = 2_000_000;
+
+/** True when the tag the scan is inside ends with `/>`. */
+function selfClosing(xml: string, from: number): boolean {
+  const end = xml.indexOf('>', from);
+  return end > 0 && xml.charCodeAt(end - 1) === 47; // '/'
+}
+
+/** Row and column claims: rows and cells beyond Excel's grid, and rows reaching far right. Only suspicious addresses are even matched. */
 function checkAddresses(xml: string, sheet: string): void {
   // `r="…"` on <row> and <c> (other elements use `ref`/`sqref`). Matches only a 7+ digit row or a column of
-  // 4+ letters, so a normal sheet produces no match at all.
-  const suspicious = /\sr="([A-Za-z]{0,3})(\d{7,})"|\sr="([A-Za-z]{4,})(\d+)"/g;
+  // 3+ letters, so a normal sheet produces no match at all.
+  const suspicious = /\sr="([A-Za-z]{0,3})(\d{7,})"|\sr="([A-Za-z]{3,})(\d+)"/g;
+  const widest = new Map<number, number>();
   for (let m = suspicious.exec(xml); m !== null; m = suspicious.exec(xml)) {
     const row = Number(m[2] ?? m[4]);
     const letters = (m[1] ?? m[3]).toUpperCase();
@@ -130,6 +176,15 @@ function checkAddresses(xml: string, sheet: string): void {
     }
     if (col > MAX_COLUMNS) {
       refuse(`工作表“${sheet}”中声明了单元格 ${letters}${row}，超出 Excel 的最大列 XFD（${fmt(MAX_COLUMNS)} 列），文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后再试。`);
+    }
+    // A cell with only a style (`<c r="XFD5" s="1"/>`) has no value to pad the row up to.
+    if (letters.length >= 3 && col > (widest.get(row) ?? 0) && !selfClosing(xml, suspicious.lastIndex)) widest.set(row, col);
+  }
+  let wide = 0;
+  for (const [row, col] of widest) {
+    wide += col;
+    if (wide > MAX_WIDE_CELLS) {
+      refuse(`工作表“${sheet}”中有 ${fmt(widest.size)} 行的单元格远在右侧（如 ${columnLetters(col - 1)}${row}，第 ${fmt(col)} 列），按此宽度处理超出可处理范围。请在 Excel 中删除这些远处的单元格（包括只有格式或空格的单元格）后再试。`);
     }
   }
 }
@@ -196,6 +251,7 @@ export async function preflightXlsx(bytes: Uint8Array): Promise<PreflightResult>
     cut.set(key, name);
   }
   const budget = { left: MAX_MERGED_CELLS };
+  const validationBudget = { left: MAX_MERGED_CELLS };
   for (const path of Object.keys(zip.files)) {
     const file = zip.files[path];
     if (file.dir) continue;
@@ -205,6 +261,7 @@ export async function preflightXlsx(bytes: Uint8Array): Promise<PreflightResult>
       checkAddresses(xml, sheet);
       checkColumns(xml, sheet);
       if (xml.includes('mergeCell')) checkMerges(xml, sheet, budget);
+      if (!validationsCompact && xml.includes('dataValidation')) checkValidations(xml, sheet, validationBudget);
       if (!result.sharedFormulas && /\st="shared"/.test(xml)) result.sharedFormulas = true;
       if (!result.richText && /<(?:\w+:)?is>\s*<(?:\w+:)?r[\s>]/.test(xml)) result.richText = true;
     } else if (path === 'xl/sharedStrings.xml') {

@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import { applyPatch, selectCell } from './applyPatch';
 import { setActiveWorksheet } from './sheetOrder';
 import { looksLikeOleFile, WorkbookReadError, workbookReadError } from './errors';
+import { installCompactDefinedNames } from './compactDefinedNames';
 import { installLinearMergeLoading } from './linearMerges';
 import { normaliseWorkbook } from './normalise';
 import { preflightXlsx } from './preflight';
@@ -65,6 +66,7 @@ export class XlsxHost implements WorkbookHost {
     if (looksLikeOleFile(bytes)) throw workbookReadError(new Error('OLE compound file'), 'ole');
     const seen = await preflightXlsx(bytes);
     installLinearMergeLoading();
+    installCompactDefinedNames();
     const wb = new ExcelJS.Workbook();
     const loader: BinaryLoader = wb.xlsx;
     try {
