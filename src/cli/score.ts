@@ -93,10 +93,18 @@ async function readMapping(file: string): Promise<MappingOverride[]> {
   try {
     json = JSON.parse(raw);
   } catch (e) {
-    throw new UserInputError(`映射文件“${file}”不是有效的 JSON：${e instanceof Error ? e.message : ''}`);
+    // JSON.parse's own message is English; only where it stopped is passed on, as a line and column.
+    throw new UserInputError(`映射文件“${file}”不是有效的 JSON${whereJsonStopped(raw, e)}。请检查引号、逗号和括号是否成对。`, { cause: e });
   }
   if (!Array.isArray(json)) throw new UserInputError(`映射文件“${file}”格式不正确：${MAPPING_SHAPE}`);
   return json.map((entry: unknown, i) => mappingEntry(entry, `映射文件“${file}”第 ${i + 1} 项`));
+}
+
+function whereJsonStopped(raw: string, e: unknown): string {
+  const at = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!at) return raw.trim() === '' ? '（文件是空的）' : '';
+  const before = raw.slice(0, Number(at[1])).split('\n');
+  return `（第 ${before.length} 行第 ${before[before.length - 1].length + 1} 个字符处）`;
 }
 
 function mappingEntry(entry: unknown, where: string): MappingOverride {

@@ -65,4 +65,12 @@ describe('a bad --mapping file is refused (exit 2), naming the entry and what is
     expect(extra.code).toBe(2);
     expect(extra.err).toContain('第 1 项（工作表“预算执行（万元）”）有不认识的字段“rang”，只能有 sheet、range、role。');
   });
+
+  test('a file that is not JSON: where it stopped, in Chinese, without the parser’s English', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '[\n  {"sheet": "实际完成情况", "role": "actuals",}\n]');
+    const r = await runCli(['score', WUHUA, '--mapping', file, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`映射文件“${file}”不是有效的 JSON（第 2 行第 41 个字符处）。请检查引号、逗号和括号是否成对。\n`);
+  });
 });
