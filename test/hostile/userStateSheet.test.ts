@@ -63,3 +63,23 @@ describe.each(['_JIXIAO_STATE', '_jixiao_state', '_Jixiao_State2'])('a visible s
     expect(names.filter((n) => n.startsWith('绩效目标'))).toEqual(['绩效目标']);
   });
 });
+
+test('a hidden sheet of the officer’s named _jixiao_state that holds no state of ours is kept too', async () => {
+  const input = writeInput(
+    dir,
+    'hidden-user-state.xlsx',
+    await kunmingWith((ws) => {
+      ws.state = 'hidden';
+      ws.getCell('A1').value = '{"备注":"这是我自己的隐藏表"}';
+      ws.getCell('A2').value = '第二行';
+    }, '_jixiao_state'),
+  );
+  const out = join(dir, 'hidden-user-state-1.xlsx');
+  const r = await runCli(['score', input, '--out', out, '--quiet']);
+  expect(r.code).toBe(0);
+  const wb = await loadWorkbook(out);
+  const mine = wb.getWorksheet('_jixiao_state')!;
+  expect(mine.state).toBe('hidden');
+  expect([mine.getCell('A1').value, mine.getCell('A2').value]).toEqual(['{"备注":"这是我自己的隐藏表"}', '第二行']);
+  expect(readState(wb)?.ownSheets.map((s) => s.name)).toContain('绩效目标');
+});

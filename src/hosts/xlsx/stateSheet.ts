@@ -23,12 +23,13 @@ const MAX_STATE_NAMES = 100;
 /**
  * True for the sheet that holds the add-in's state. A sheet the officer can see is theirs whatever it is
  * called: it is never read as state, never emptied or replaced. Ours is very hidden; a merely hidden one
- * counts only when its first cell holds our JSON (LibreOffice and WPS may save very hidden as hidden).
+ * counts only when it holds a valid state of ours (LibreOffice and WPS may save very hidden as hidden);
+ * anything else the officer hid under that name stays theirs.
  */
 export function isStateSheet(ws: ExcelJS.Worksheet): boolean {
   if (!STATE_NAME_SCHEME.test(ws.name)) return false;
   if (ws.state === 'veryHidden') return true;
-  return ws.state === 'hidden' && chunkOf(ws.findCell(1, 1)?.value).trimStart().startsWith('{');
+  return ws.state === 'hidden' && chunkOf(ws.findCell(1, 1)?.value).trimStart().startsWith('{') && decodeState(storedJson(ws)).state !== undefined;
 }
 
 /** Every sheet that holds (or held) the add-in's state; normally one. */
