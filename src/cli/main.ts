@@ -10,6 +10,7 @@ import { runTemplate } from './template';
 import { runPacks } from './packs';
 import { UserInputError } from './userInputError';
 import { usageMessage } from './usageMessage';
+import { withQuietConsole } from './quietConsole';
 
 /** Commander's help headings, in Chinese. */
 const HELP_TITLES: Record<string, string> = {
@@ -100,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await withQuietConsole(() => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
