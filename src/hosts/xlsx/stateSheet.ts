@@ -6,19 +6,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { AddinState } from '../../core/snapshot';
-import { chunkText, decodeState, STATE_SHEET_NAME, type DecodedState } from '../shared/stateCodec';
+import { chunkText, decodeState, freeStateSheetName, isStateSheetName, type DecodedState } from '../shared/stateCodec';
 
 export { chunkText, isAddinState, STATE_CHUNK_SIZE, STATE_SHEET_NAME } from '../shared/stateCodec';
-
-/**
- * The names the state may be stored under: `_jixiao_state`, or `_jixiao_state2`, `_jixiao_state3` … when
- * the officer has a sheet of their own called `_jixiao_state` (in any case: Excel compares names
- * case-insensitively, and ExcelJS refused to add ours next to theirs with “Worksheet name already exists”).
- */
-const STATE_NAME_SCHEME = new RegExp(`^${STATE_SHEET_NAME}(?:[2-9]|[1-9]\\d+)?$`, 'i');
-
-/** How many fallback names are tried before giving up; a workbook with that many is not an officer's. */
-const MAX_STATE_NAMES = 100;
 
 /**
  * True for the sheet that holds the add-in's state. A sheet the officer can see is theirs whatever it is
@@ -27,7 +17,7 @@ const MAX_STATE_NAMES = 100;
  * anything else the officer hid under that name stays theirs.
  */
 export function isStateSheet(ws: ExcelJS.Worksheet): boolean {
-  if (!STATE_NAME_SCHEME.test(ws.name)) return false;
+  if (!isStateSheetName(ws.name)) return false;
   if (ws.state === 'veryHidden') return true;
   return ws.state === 'hidden' && chunkOf(ws.findCell(1, 1)?.value).trimStart().startsWith('{') && decodeState(storedJson(ws)).state !== undefined;
 }
@@ -87,12 +77,7 @@ export function readState(wb: ExcelJS.Workbook): AddinState | undefined {
  */
 export function writeState(wb: ExcelJS.Workbook, state: AddinState): void {
   for (const old of stateSheets(wb)) wb.removeWorksheet(old.id);
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  let name = STATE_SHEET_NAME;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) {
-    if (n > MAX_STATE_NAMES) throw new Error('no free name for the state sheet');
-    name = `${STATE_SHEET_NAME}${n}`;
-  }
+  const name = freeStateSheetName(wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, { state: 'veryHidden' });
   const chunks = chunkText(JSON.stringify(state));
   for (let i = 0; i < chunks.length; i++) ws.getCell(i + 1, 1).value = chunks[i];
