@@ -95,9 +95,10 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
  * JSZip's own `async('string')` decodes UTF-8 in JavaScript, which took most of the scan's time on a
  * 100,000-row ledger; the platform's TextDecoder (Node and browsers) does it natively.
  */
-const utf8 = new TextDecoder('utf-8');
+const utf8 = typeof TextDecoder === 'function' ? new TextDecoder('utf-8') : null;
 async function text(file: JSZip.JSZipObject): Promise<string> {
-  return utf8.decode(await file.async('uint8array'));
+  // jsdom (the pane's tests) has no TextDecoder: JSZip's own decoder there.
+  return utf8 ? utf8.decode(await file.async('uint8array')) : file.async('string');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
