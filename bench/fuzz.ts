@@ -7,6 +7,7 @@
  *   npm run fuzz -- --cases 1500 --write             fewer, still written (a smaller run only prints)
  *   npm run fuzz -- --cases 1000 --family b           one family
  *   npm run fuzz -- --family c --seed 42 --case 17    replay one case, with every detail
+ *   npm run fuzz -- --family b --case 3 --variant 'many merges'   one variant (a: mess, b: structure, c: damage)
  *   options: --seed N (default 20251207), --size small|full (default full), --workers N (default 2),
  *            --timeout S (per CLI run, default 20), --libreoffice P (share of (d) cases re-saved, default 0.05)
  */
@@ -23,6 +24,7 @@ interface Args {
   seed: number;
   families: Family[];
   index: number | null;
+  variant?: string;
   size: 'small' | 'full';
   workers: number;
   timeout: number;
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): Args {
       case '--workers': a.workers = Number(v); i++; break;
       case '--timeout': a.timeout = Number(v); i++; break;
       case '--libreoffice': a.libreOffice = Number(v); i++; break;
+      case '--variant': a.variant = v; i++; break;
       case '--write': a.write = true; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
@@ -52,7 +55,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function specs(a: Args): CaseSpec[] {
-  const base = { seed: a.seed, size: a.size, libreOffice: a.libreOffice };
+  const base = { seed: a.seed, size: a.size, libreOffice: a.libreOffice, variant: a.variant };
   if (a.index !== null) return a.families.map((family) => ({ ...base, family, index: a.index! }));
   const per = Math.ceil(a.cases / a.families.length);
   const out: CaseSpec[] = [];

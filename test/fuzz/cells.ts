@@ -20,11 +20,10 @@ export function cellText(v: ExcelJS.CellValue): string | null {
   if (v instanceof Date) return `d:${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}`;
   if ('richText' in v) return `s:${v.richText.map((r) => r.text ?? '').join('')}`;
   if ('error' in v) return `e:${v.error}`;
-  if ('formula' in v || 'sharedFormula' in v) {
-    // A shared formula may come back written out in full: the result is what the officer sees.
-    const result = (v as { result?: ExcelJS.CellValue }).result;
-    return `f:${cellText(result as ExcelJS.CellValue) ?? ''}`;
-  }
+  const formula = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+  if (formula.formula || formula.sharedFormula) return `f:${cellText(formula.result as ExcelJS.CellValue) ?? ''}`;
+  // A shared formula whose master is missing (a broken file): all there is of it is the value shown.
+  if ('result' in v) return cellText(formula.result as ExcelJS.CellValue);
   if ('hyperlink' in v) return `s:${typeof v.text === 'string' ? v.text : cellText(v.text as ExcelJS.CellValue)}`;
   return `?:${JSON.stringify(v)}`;
 }

@@ -52,7 +52,9 @@ function typeExplanations(ws: ExcelJS.Worksheet, rng: Prng, typed: string[]): vo
     for (let r = row + 1; r <= ws.rowCount; r++) {
       const cell = ws.getCell(r, col);
       if (cell.value === EXPLANATION_HEADER) break;
-      if (typeof cell.value !== 'string' || cell.value.trim() === '' || !chance(rng, 0.6)) continue;
+      if (cell.isMerged && cell.master !== cell) continue;
+      // Only over the add-in's drafts (“…原因：（待填写）”): the officer answers what the sheet asks.
+      if (typeof cell.value !== 'string' || !cell.value.includes('（待填写）') || !chance(rng, 0.6)) continue;
       const text = `经办人说明${typed.length + 1}：${rng.pick(PHRASES)}`;
       cell.value = text;
       typed.push(text);

@@ -53,7 +53,7 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
           c.kill('SIGKILL');
           child = null;
           finish({
-            family: spec.family, seed: spec.seed, index: spec.index, label, outcome, codes: [], problems: [problem],
+            family: spec.family, seed: spec.seed, index: spec.index, variant: spec.variant, label, outcome, codes: [], problems: [problem],
             repairable: false, english: false, rescoreDiffers: false, ms: performance.now() - started,
           });
         };
@@ -73,7 +73,7 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
           const where = cliTimer ? `in the ${step} run` : 'in the harness';
           done(null);
           finish({
-            family: spec.family, seed: spec.seed, index: spec.index, label, outcome: cliTimer ? 'internal' : 'harness',
+            family: spec.family, seed: spec.seed, index: spec.index, variant: spec.variant, label, outcome: cliTimer ? 'internal' : 'harness',
             codes: [], problems: [`the process died ${where} (exit ${code}, ${signal ?? 'no signal'}; out of memory?)`],
             repairable: false, english: false, rescoreDiffers: false, ms: performance.now() - started,
           });

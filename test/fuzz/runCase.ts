@@ -27,12 +27,15 @@ export interface CaseSpec {
   size: Size;
   /** Probability that a family (d) case re-saves through LibreOffice (when it is installed). */
   libreOffice: number;
+  /** Only this mess (a), structure variant (b) or damage (c), instead of a random one. */
+  variant?: string;
 }
 
 export interface CaseResult {
   family: Family;
   seed: number;
   index: number;
+  variant?: string;
   label: string;
   outcome: Outcome | 'harness';
   /** The run's exit codes, one per CLI run. */
@@ -43,6 +46,8 @@ export interface CaseResult {
   english: boolean;
   /** Family (d): the re-score gave another total, or an officer's explanation did not come back. */
   rescoreDiffers: boolean;
+  /** The last run's stderr, first 300 characters (a refusal's message). */
+  stderr?: string;
   ms: number;
 }
 
@@ -58,6 +63,7 @@ interface Step {
   problems: string[];
   repairable: boolean;
   english: boolean;
+  stderr: string;
   report?: Report;
   output?: Uint8Array;
   before: SheetCells[] | null;
@@ -92,7 +98,7 @@ async function runStep(dir: string, name: string, built: Built, hooks: Hooks): P
   const names = [input, out, json, built.fileName ?? '', ...(before ?? []).map((s) => s.name)];
   const english = run.code === 0 || run.code === 2 ? englishLines(run.stderr, names) : [];
   if (english.length) problems.push(`English on stderr: ${english[0].slice(0, 200)}`);
-  const step: Step = { outcome, code: run.code, problems, repairable: false, english: english.length > 0, before };
+  const step: Step = { outcome, code: run.code, problems, repairable: false, english: english.length > 0, stderr: run.stderr.slice(0, 300), before };
   if (outcome !== 'scored') return step;
 
   if (!existsSync(out) || !existsSync(json)) {
@@ -141,11 +147,11 @@ export async function build(spec: CaseSpec): Promise<Built> {
   const rng = caseRng(spec.seed, spec.family, spec.index);
   switch (spec.family) {
     case 'a':
-      return buildCellMess(rng);
+      return buildCellMess(rng, spec.variant);
     case 'b':
-      return buildStructure(rng, spec.size);
+      return buildStructure(rng, spec.size, spec.variant);
     case 'c':
-      return buildPackage(rng);
+      return buildPackage(rng, spec.variant);
     case 'd':
       return buildBase(rng);
   }
@@ -156,7 +162,7 @@ export async function runCase(spec: CaseSpec, hooks: Hooks): Promise<CaseResult>
   const dir = join(tmpdir(), `jixiao-fuzz-${process.pid}`, `${spec.family}-${spec.seed}-${spec.index}`);
   await mkdir(dir, { recursive: true });
   const result: CaseResult = {
-    family: spec.family, seed: spec.seed, index: spec.index, label: '', outcome: 'harness', codes: [], problems: [],
+    family: spec.family, seed: spec.seed, index: spec.index, variant: spec.variant, label: '', outcome: 'harness', codes: [], problems: [],
     repairable: false, english: false, rescoreDiffers: false, ms: 0,
   };
   const take = (s: Step) => {
@@ -165,6 +171,7 @@ export async function runCase(spec: CaseSpec, hooks: Hooks): Promise<CaseResult>
     result.problems.push(...s.problems);
     result.repairable ||= s.repairable;
     result.english ||= s.english;
+    result.stderr = s.stderr;
   };
   try {
     const base = await build(spec);
@@ -197,7 +204,9 @@ export async function runCase(spec: CaseSpec, hooks: Hooks): Promise<CaseResult>
     result.outcome = 'harness';
     result.problems.push(`harness: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // FUZZ_KEEP=1 keeps the inputs, outputs and reports of the case for a closer look.
+    if (process.env.FUZZ_KEEP) result.problems.push(`files kept in ${dir}`);
+    else await rm(dir, { recursive: true, force: true });
   }
   result.ms = performance.now() - started;
   return result;

@@ -64,5 +64,10 @@ export function failureLines(results: readonly CaseResult[], limit = 50): string
     .filter(isFailure)
     .slice(0, limit)
     .map((r) => `${r.family}#${r.index} ${r.outcome}${r.repairable ? '+repairable' : ''}${r.english ? '+english' : ''}${r.rescoreDiffers ? '+rescore' : ''} ` +
-      `[npm run fuzz -- --family ${r.family} --seed ${r.seed} --case ${r.index}] ${r.label.slice(0, 160)}\n    ${r.problems.slice(0, 3).join('\n    ')}`);
+      `[${replay(r)}] ${r.label.slice(0, 160)}\n    ${r.problems.slice(0, 3).join('\n    ')}`);
+}
+
+/** The command that rebuilds and reruns one case. */
+export function replay(r: Pick<CaseResult, 'family' | 'seed' | 'index' | 'variant'>): string {
+  return `npm run fuzz -- --family ${r.family} --seed ${r.seed} --case ${r.index}${r.variant ? ` --variant '${r.variant}'` : ''}`;
 }

@@ -40,14 +40,13 @@ export function withMerges(sheetXml: string, refs: string[]): string {
  * merge's value is its top-left cell's. Null when the bytes are not a zip.
  */
 export async function withoutMerges(bytes: Uint8Array): Promise<Uint8Array | null> {
-  let zip: JSZip;
   try {
-    zip = await openZip(bytes);
+    const zip = await openZip(bytes);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+      await editPart(zip, name, (xml) => xml.replace(/<mergeCells[^>]*\/>|<mergeCells[\s\S]*?<\/mergeCells>/g, ''));
+    }
+    return await zipBytes(zip);
   } catch {
-    return null;
+    return null; // not a zip, or a part that does not inflate
   }
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    await editPart(zip, name, (xml) => xml.replace(/<mergeCells[^>]*\/>|<mergeCells[\s\S]*?<\/mergeCells>/g, ''));
-  }
-  return zipBytes(zip);
 }
