@@ -9,7 +9,8 @@
  *   npm run fuzz -- --family c --seed 42 --case 17    replay one case, with every detail
  *   npm run fuzz -- --family b --case 3 --variant 'many merges'   one variant (a: mess, b: structure, c: damage)
  *   options: --seed N (default 20251207), --size small|full (default full), --workers N (default 2),
- *            --timeout S (per CLI run, default 20), --libreoffice P (share of (d) cases re-saved, default 0.05)
+ *            --timeout S (per CLI run, default 20), --libreoffice P (share of (d) cases re-saved, default 0.05),
+ *            --json FILE (every result, one JSON line each)
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -30,6 +31,8 @@ interface Args {
   timeout: number;
   libreOffice: number;
   write: boolean;
+  /** Every result as JSON lines, for a closer look. */
+  json?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,6 +50,7 @@ function parseArgs(argv: string[]): Args {
       case '--libreoffice': a.libreOffice = Number(v); i++; break;
       case '--variant': a.variant = v; i++; break;
       case '--write': a.write = true; break;
+      case '--json': a.json = v; i++; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -120,6 +124,7 @@ async function fuzzMain(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const text = markdown(a, results, seconds);
   console.log(`\n${table(results)}\n\n${seconds.toFixed(0)} s`);
+  if (a.json) writeFileSync(a.json, results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   if (a.write || (a.index === null && a.families.length === FAMILIES.length && a.cases >= 10_000)) {
     const path = resolve(__dirname, '..', 'RELIABILITY.md');
     writeFileSync(path, text);

@@ -126,6 +126,16 @@ const VARIANTS: Record<string, Variant> = {
     ledgerSheet(wb, n);
     return { label: `ledger of ${n} payments all over 500 元`, bytes: await bytesOf(wb), args: ['--rules', 'km-wuhua-2023'] };
   },
+  'sheet name over 31 characters in the file': async (rng) => {
+    // Excel never writes one, but a file can hold it (another tool, a hand edit); ExcelJS warns in English.
+    const { wb, label } = layoutWorkbook(rng);
+    const ws = wb.worksheets[rng.int(0, wb.worksheets.length - 1)];
+    const old = ws.name;
+    const long = `${old}${'（2023年度项目支出绩效自评表附表说明）'.repeat(3)}`.slice(0, rng.int(32, 60));
+    const zip = await openZip(await bytesOf(wb));
+    await editPart(zip, 'xl/workbook.xml', (xml) => xml.replace(`name="${old}"`, `name="${long}"`));
+    return { label: `${label} + sheet “${old}” named “${long}” (${long.length} characters) in workbook.xml`, bytes: await zipBytes(zip) };
+  },
   '分值 9.99E+307': async (rng) => {
     const { wb, label } = layoutWorkbook(rng);
     let hit = '';
