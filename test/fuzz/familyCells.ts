@@ -40,7 +40,11 @@ function fullWidth(s: string): string {
 function rename(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, name: string): string | null {
   if (wb.worksheets.some((o) => o !== ws && o.name.toLowerCase() === name.toLowerCase())) return null;
   const old = ws.name;
-  ws.name = name;
+  try {
+    ws.name = name; // ExcelJS refuses what Excel refuses (a leading quote …): then no rename
+  } catch {
+    return null;
+  }
   return `sheet “${old}” renamed “${name}”`;
 }
 
