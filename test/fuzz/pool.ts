@@ -5,6 +5,8 @@
  * LibreOffice, reading files back) exceed `caseTimeoutMs` is a harness error, not the product's.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseResult, CaseSpec } from './runCase';
 import type { FromWorker } from './worker';
@@ -18,6 +20,11 @@ export interface PoolOptions {
   /** Heap of each worker, in MB; default 2048 (a run that needs more is out of memory, an internal error). */
   heapMb?: number;
   onResult?: (r: CaseResult) => void;
+}
+
+/** A worker's scratch directory (runCase.ts), left behind when it is killed. */
+function cleanUp(c: ChildProcess): void {
+  rmSync(join(tmpdir(), `jixiao-fuzz-${c.pid}`), { recursive: true, force: true });
 }
 
 export async function runPool(specs: readonly CaseSpec[], options: PoolOptions): Promise<CaseResult[]> {
@@ -51,6 +58,7 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
         const fail = (outcome: CaseResult['outcome'], problem: string): void => {
           done(null);
           c.kill('SIGKILL');
+          cleanUp(c);
           child = null;
           finish({
             family: spec.family, seed: spec.seed, index: spec.index, variant: spec.variant, label, outcome, codes: [], problems: [problem],
@@ -70,6 +78,7 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
         };
         const onExit = (code: number | null, signal: string | null) => {
           child = null;
+          cleanUp(c);
           const where = cliTimer ? `in the ${step} run` : 'in the harness';
           done(null);
           finish({
@@ -91,7 +100,11 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
       });
       if (r) finish(r);
     }
-    (child as ChildProcess | null)?.kill();
+    const last = child as ChildProcess | null;
+    if (last) {
+      last.kill();
+      cleanUp(last);
+    }
   };
 
   await Promise.all(Array.from({ length: Math.max(1, options.workers) }, lane));
