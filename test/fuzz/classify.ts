@@ -30,7 +30,8 @@ export function englishLines(stderr: string, names: readonly string[] = []): str
       let t = line;
       for (const n of [...names].sort((a, b) => b.length - a.length)) if (n) t = t.split(n).join(' ');
       t = t
-        .replace(/“[^”]{0,80}”|「[^」]{0,80}」|‘[^’]{0,80}’|"[^"]{0,80}"/g, ' ')
+        // Quoted text is the workbook's own (a sheet name, a cell's text, cut short with no closing quote).
+        .replace(/“[^”]*(?:”|$)|「[^」]*(?:」|$)|‘[^’]*(?:’|$)|"[^"]{0,80}"/g, ' ')
         .replace(/(?:\/|[A-Za-z]:\\)[^\s（）()，。：；“”]+/g, ' ')
         .replace(/[\w.-]+\.(?:xlsx|xls|xlsm|json|docx|pdf|ods|csv)\b/gi, ' ')
         .replace(/npm run --silent cli --\s*\w*/g, ' ')

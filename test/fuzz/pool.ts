@@ -24,6 +24,7 @@ export interface PoolOptions {
 
 /** A worker's scratch directory (runCase.ts), left behind when it is killed. */
 function cleanUp(c: ChildProcess): void {
+  if (process.env.FUZZ_KEEP) return;
   rmSync(join(tmpdir(), `jixiao-fuzz-${c.pid}`), { recursive: true, force: true });
 }
 
