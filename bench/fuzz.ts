@@ -69,6 +69,7 @@ function specs(a: Args): CaseSpec[] {
 }
 
 function commit(): string {
+  if (process.env.FUZZ_COMMIT) return process.env.FUZZ_COMMIT; // a run from an exported copy of the tree
   try {
     const sha = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
     const dirty = execSync('git status --porcelain -- src', { encoding: 'utf8' }).trim() !== '';
