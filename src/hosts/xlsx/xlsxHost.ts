@@ -64,7 +64,13 @@ export class XlsxHost implements WorkbookHost {
   static async fromBuffer(buf: ArrayBuffer | Uint8Array, sourcePath?: string): Promise<XlsxHost> {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     if (looksLikeOleFile(bytes)) throw workbookReadError(new Error('OLE compound file'), 'ole');
-    const seen = await preflightXlsx(bytes);
+    let seen;
+    try {
+      seen = await preflightXlsx(bytes);
+    } catch (err) {
+      // A part damaged inside an intact zip (a size or checksum that does not match) fails here first.
+      throw err instanceof WorkbookReadError ? err : workbookReadError(err);
+    }
     installLinearMergeLoading();
     installCompactDefinedNames();
     const wb = new ExcelJS.Workbook();
