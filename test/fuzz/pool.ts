@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import type { CaseResult, CaseSpec } from './runCase';
 import type { FromWorker } from './worker';
 
+/** Time allowed per MB of input on top of `timeoutMs`: about three times what ExcelJS needs to read and write it. */
+export const PER_MB_MS = 15_000;
+
 export interface PoolOptions {
   workers: number;
   /** Per CLI run; default 20 s. */
@@ -71,7 +74,10 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
           if (m.type === 'cli-start') {
             label = m.label;
             step = m.step;
-            cliTimer = setTimeout(() => fail('hang', `hang: the ${step} run did not finish in ${timeoutMs / 1000} s`), timeoutMs);
+            // A bound proportional to the input's real size (issue 12): a 60,000-row ledger whose every
+            // payment is flagged takes ExcelJS tens of seconds to read and write, and is not a hang.
+            const bound = timeoutMs + Math.round((m.bytes / 1_048_576) * PER_MB_MS);
+            cliTimer = setTimeout(() => fail('hang', `hang: the ${step} run did not finish in ${Math.round(bound / 1000)} s (${(m.bytes / 1_048_576).toFixed(1)} MB)`), bound);
           } else if (m.type === 'cli-end') {
             clearTimeout(cliTimer);
             cliTimer = undefined;

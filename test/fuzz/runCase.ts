@@ -52,8 +52,8 @@ export interface CaseResult {
 }
 
 export interface Hooks {
-  /** Called just before and after each CLI run, so the parent can time it. */
-  cliStart(step: string, label: string): void;
+  /** Called just before and after each CLI run, so the parent can time it (its bound grows with `bytes`). */
+  cliStart(step: string, label: string, bytes: number): void;
   cliEnd(): void;
 }
 
@@ -77,7 +77,7 @@ async function runStep(dir: string, name: string, built: Built, hooks: Hooks): P
   const json = join(dir, `${name}-report.json`);
   await writeFile(input, built.bytes);
   const before = await readCells(built.bytes);
-  hooks.cliStart(name, built.label);
+  hooks.cliStart(name, built.label, built.bytes.length);
   const run = await runCli(['score', input, '--out', out, '--json', json, ...(built.args ?? [])]);
   hooks.cliEnd();
   const problems: string[] = [];

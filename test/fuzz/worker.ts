@@ -7,7 +7,7 @@ import { runCase, type CaseSpec } from './runCase';
 export type ToWorker = { type: 'case'; spec: CaseSpec };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'cli-start'; step: string; label: string }
+  | { type: 'cli-start'; step: string; label: string; bytes: number }
   | { type: 'cli-end' }
   | { type: 'result'; result: Awaited<ReturnType<typeof runCase>> };
 
@@ -16,7 +16,7 @@ const send = (m: FromWorker) => process.send!(m);
 process.on('message', (m: ToWorker) => {
   if (m.type !== 'case') return;
   void runCase(m.spec, {
-    cliStart: (step, label) => send({ type: 'cli-start', step, label }),
+    cliStart: (step, label, bytes) => send({ type: 'cli-start', step, label, bytes }),
     cliEnd: () => send({ type: 'cli-end' }),
   }).then((result) => send({ type: 'result', result }));
 });
