@@ -8,7 +8,7 @@
  * Browser-safe: only `fromFile` and `writeFile` touch Node, through dynamic imports.
  */
 import type * as XLSX from '@e965/xlsx';
-import { write as writeWorkbook } from '@e965/xlsx';
+import { read as readWorkbookFile, write as writeWorkbook } from '@e965/xlsx';
 import { a1, parseA1 } from '../../core/address';
 import type { ReadOptions, WorkbookHost } from '../../core/host';
 import { markOf } from '../../core/output/ownSheets';
@@ -65,7 +65,9 @@ export class PackageHost implements WorkbookHost {
     const { book, legacy } = parseWorkbook(bytes);
     if (legacy) {
       // SheetJS writes the old file's cells, formats, merges and sheets as an .xlsx package to edit.
-      const converted = new Uint8Array(writeWorkbook(book, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
+      // SheetJS writes sparse sheets only, so the file is read once more in that mode for the conversion.
+      const sparse = readWorkbookFile(bytes, { type: 'array', cellNF: true, cellStyles: true });
+      const converted = new Uint8Array(writeWorkbook(sparse, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
       return new PackageHost(ZipPackage.open(converted), book, true, sourcePath);
     }
     const pkg = ZipPackage.open(bytes);

@@ -62,7 +62,9 @@ export class WorkbookPart {
   /** Writes the sheet list, defined names and workbook view back into the part. */
   save(): void {
     const original = this.pkg.text(this.name) ?? '';
-    const relPrefix = /xmlns:(\w+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(original)?.[1];
+    // Only a prefix the root declares is in scope for new elements (openpyxl declares it on each <sheet>).
+    const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(original)?.[0] ?? '';
+    const relPrefix = /xmlns:(\w+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(root)?.[1];
     const sheetsXml = this.sheets
       .map((s) => {
         if (s.element) return s.element;
