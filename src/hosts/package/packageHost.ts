@@ -21,7 +21,7 @@ import { WorkbookReadError, workbookReadError } from '../xlsx/errors';
 import { editCellStyles, type CellStyleEdit } from './cellStyleIndex';
 import { decodeStyleMemory, encodeStyleMemory, noteXmlOf, type PackageHighlightRecord } from './highlightRecord';
 import { ownSheetXml, stateSheetXml } from './ownSheetXml';
-import { parseWorkbook, snapshotOf } from './readWorkbook';
+import { isZip, parseWorkbook, snapshotOf } from './readWorkbook';
 import { addRelationship, CONTENT_TYPE, REL, relationshipsOf, removeRelationship, setOverride } from './relationships';
 import { commentText, SheetNotes } from './sheetNotes';
 import { StylesPart } from './stylesPart';
@@ -62,6 +62,8 @@ export class PackageHost implements WorkbookHost {
   /** Browser-safe: the bytes of an .xlsx (or .xls/.et) file. */
   static fromBuffer(buf: ArrayBuffer | Uint8Array, sourcePath?: string): PackageHost {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+    // Sizes are checked (from the zip's directory) before SheetJS inflates anything.
+    const pkg = isZip(bytes) ? ZipPackage.open(bytes) : undefined;
     const { book, legacy } = parseWorkbook(bytes);
     if (legacy) {
       // SheetJS writes the old file's cells, formats, merges and sheets as an .xlsx package to edit.
@@ -70,8 +72,7 @@ export class PackageHost implements WorkbookHost {
       const converted = new Uint8Array(writeWorkbook(sparse, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
       return new PackageHost(ZipPackage.open(converted), book, true, sourcePath);
     }
-    const pkg = ZipPackage.open(bytes);
-    if (!pkg.has(workbookPartName(pkg))) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
+    if (!pkg || !pkg.has(workbookPartName(pkg))) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
     return new PackageHost(pkg, book, false, sourcePath);
   }
 

@@ -90,6 +90,15 @@ function cellValue(cell: XLSX.CellObject): CellScalar {
   }
 }
 
+const unescapedFormats = new Map<string, string>();
+
+function unescapeFormat(z: string): string {
+  if (!z.includes('\\')) return z;
+  let out = unescapedFormats.get(z);
+  if (out === undefined) unescapedFormats.set(z, (out = z.replace(/\\(.)/g, '$1')));
+  return out;
+}
+
 function isHidden(book: XLSX.WorkBook, index: number): boolean {
   const hidden = book.Workbook?.Sheets?.[index]?.Hidden;
   return hidden === 1 || hidden === 2;
@@ -118,7 +127,8 @@ function readSheet(book: XLSX.WorkBook, index: number, meaningful: MeaningfulFor
       if (v === null) continue;
       if (covered.size > 0 && covered.has(`${r},${c}`)) continue;
       if (typeof v === 'number') {
-        const z = typeof cell.z === 'string' ? cell.z : undefined;
+        // Escapes dropped (`yyyy\-mm\-dd` as LibreOffice writes it), as the ExcelJS host reads formats.
+        const z = typeof cell.z === 'string' ? unescapeFormat(cell.z) : undefined;
         if (meaningful.matters(z)) {
           if (date1904 && isDateFormat(z)) v += DAYS_1904;
           formats.add(r, c, z);

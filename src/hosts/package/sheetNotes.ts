@@ -10,8 +10,14 @@ import type { ZipPackage } from './zipPackage';
 import { escapeXml, partFolder, relativeTarget, relsPartOf, unescapeXml, xmlSafe } from './xmlText';
 
 const AUTHOR = '绩效评价助手';
-/** Parts the add-in creates carry this in their name, so clearing knows it may remove them. */
-const OWN_PART = 'jixiao';
+/**
+ * Parts are named as Excel names them (`xl/comments3.xml`, `xl/drawings/vmlDrawing3.vml`), which ExcelJS
+ * requires; a comments part whose only author is the add-in is the add-in's, and goes once it is empty.
+ */
+function onlyOurs(comments: string): boolean {
+  const authors = [...comments.matchAll(/<(?:\w+:)?author\b[^>]*>([\s\S]*?)<\/(?:\w+:)?author>/g)].map((m) => unescapeXml(m[1]));
+  return authors.length === 1 && authors[0] === AUTHOR;
+}
 
 const COMMENTS_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const SHAPETYPE =
@@ -120,13 +126,13 @@ export class SheetNotes {
   private ensureParts(): void {
     const folder = partFolder(this.sheetPart);
     if (!this.comments) {
-      this.commentsPart = `xl/comments_${OWN_PART}${this.sheetNumber}.xml`;
+      this.commentsPart = this.freePart((n) => `xl/comments${n}.xml`);
       this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${COMMENTS_NS}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`;
       addRelationship(this.pkg, this.sheetPart, REL.comments, relativeTarget(folder, this.commentsPart));
       setOverride(this.pkg, this.commentsPart, CONTENT_TYPE.comments);
     }
     if (!this.vml) {
-      this.vmlPart = `xl/drawings/vmlDrawing_${OWN_PART}${this.sheetNumber}.vml`;
+      this.vmlPart = this.freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
       this.vml =
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
         `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${this.sheetNumber}"/></o:shapelayout>${SHAPETYPE}</xml>`;
@@ -135,6 +141,10 @@ export class SheetNotes {
       this.addLegacyDrawing(id);
     }
     this.changed = true;
+  }
+
+  private freePart(name: (n: number) => string): string {
+    for (let n = this.sheetNumber; ; n++) if (!this.pkg.has(name(n))) return name(n);
   }
 
   /** `<legacyDrawing>` goes after `<drawing>` and before the elements the schema puts after it. */
@@ -148,7 +158,7 @@ export class SheetNotes {
   private removeOwnParts(): void {
     const xml = this.pkg.text(this.sheetPart)!;
     for (const rel of relationshipsOf(this.pkg, this.sheetPart)) {
-      if ((rel.type === REL.comments || rel.type === REL.vmlDrawing) && rel.part.includes(OWN_PART)) {
+      if ((rel.type === REL.comments && rel.part === this.commentsPart) || (rel.type === REL.vmlDrawing && rel.part === this.vmlPart)) {
         removeRelationship(this.pkg, this.sheetPart, rel.id);
         this.pkg.remove(rel.part);
         setOverride(this.pkg, rel.part, undefined);
@@ -166,7 +176,7 @@ export class SheetNotes {
   save(): void {
     if (!this.changed || !this.comments || !this.commentsPart || !this.vmlPart || this.vml === undefined) return;
     const empty = !/<(?:\w+:)?comment\b/.test(this.comments);
-    if (empty && this.commentsPart.includes(OWN_PART)) {
+    if (empty && onlyOurs(this.comments)) {
       this.removeOwnParts();
       return;
     }
