@@ -1,17 +1,17 @@
 /**
- * An OOXML package as a list of parts (issue 13): unzipped once, edited part by part, zipped again. A
- * part the add-in does not change keeps its bytes; only changed parts are re-encoded. Browser-safe
- * (fflate, no Node APIs).
+ * An OOXML package as a list of parts (issue 13): a part is inflated only when the host reads it, and
+ * written back as its original compressed bytes unless the host changed it. Browser-safe.
  *
  * Sizes are checked against the zip's central directory before anything is inflated, so a file that
  * would not fit in memory is refused with its size named rather than crashing Node.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { WorkbookReadError } from '../xlsx/errors';
+import { inflateEntry, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
 
 /** Past this many bytes of one XML part, its text no longer fits in one V8 string (≈ 512 MiB). */
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
-/** All parts together, inflated: the package is held in memory twice at most while writing. */
+/** All parts together, inflated. */
 export const MAX_PACKAGE_BYTES = 1536 * 1024 * 1024;
 
 function mib(bytes: number): string {
@@ -21,37 +21,43 @@ function mib(bytes: number): string {
 export class ZipPackage {
   /** Part names in their original order, so the output lists them as the input did. */
   private readonly order: string[];
-  private readonly parts = new Map<string, Uint8Array>();
-  /** Text of parts decoded for editing; written back on `toBytes`. */
-  private readonly texts = new Map<string, string>();
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Parts changed or added, as bytes or as text to encode on writing. */
+  private readonly changed = new Map<string, Uint8Array | string>();
+  private readonly removed = new Set<string>();
 
-  private constructor(entries: Record<string, Uint8Array>) {
-    this.order = Object.keys(entries);
-    for (const name of this.order) this.parts.set(name, entries[name]);
+  private constructor(
+    private readonly source: Uint8Array,
+    entries: ZipEntry[],
+  ) {
+    this.order = entries.map((e) => e.name);
+    for (const e of entries) this.entries.set(e.name, e);
   }
 
-  /** Unzips `bytes`; refuses a package whose inflated size would not fit (WorkbookReadError). */
+  /** Reads the zip's directory; refuses a package whose inflated size would not fit (WorkbookReadError). */
   static open(bytes: Uint8Array): ZipPackage {
+    let entries: ZipEntry[];
+    try {
+      entries = readEntries(bytes);
+    } catch (err) {
+      if (!(err instanceof ZipFormatError)) throw err;
+      throw new WorkbookReadError('无法读取工作簿：文件不是有效的 .xlsx 文件（不是 zip 格式，或文件已损坏）。', { cause: err });
+    }
     let total = 0;
-    let biggest: { name: string; size: number } | undefined;
-    const entries = unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize;
-        if (!biggest || file.originalSize > biggest.size) biggest = { name: file.name, size: file.originalSize };
-        if (file.originalSize > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES) {
-          throw new WorkbookReadError(
-            `无法读取工作簿：文件太大。其中 ${file.name} 解压后有 ${mib(file.originalSize)}，整个文件解压后至少 ${mib(total)}，` +
-              `超过本工具能处理的上限（单个部件 ${mib(MAX_PART_BYTES)}，合计 ${mib(MAX_PACKAGE_BYTES)}）。请把工作簿拆成几个较小的文件后再试。`,
-          );
-        }
-        return true;
-      },
-    });
-    return new ZipPackage(entries);
+    for (const file of entries) {
+      total += file.size;
+      if (file.size > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES) {
+        throw new WorkbookReadError(
+          `无法读取工作簿：文件太大。其中 ${file.name} 解压后有 ${mib(file.size)}，整个文件解压后至少 ${mib(total)}，` +
+            `超过本工具能处理的上限（单个部件 ${mib(MAX_PART_BYTES)}，合计 ${mib(MAX_PACKAGE_BYTES)}）。请把工作簿拆成几个较小的文件后再试。`,
+        );
+      }
+    }
+    return new ZipPackage(bytes, entries);
   }
 
   has(name: string): boolean {
-    return this.parts.has(name) || this.texts.has(name);
+    return !this.removed.has(name) && (this.changed.has(name) || this.entries.has(name));
   }
 
   names(): string[] {
@@ -59,37 +65,49 @@ export class ZipPackage {
   }
 
   bytes(name: string): Uint8Array | undefined {
-    const text = this.texts.get(name);
-    if (text !== undefined) return strToU8(text);
-    return this.parts.get(name);
+    if (this.removed.has(name)) return undefined;
+    const changed = this.changed.get(name);
+    if (changed !== undefined) return typeof changed === 'string' ? strToU8(changed) : changed;
+    const entry = this.entries.get(name);
+    return entry ? inflateEntry(this.source, entry) : undefined;
   }
 
   text(name: string): string | undefined {
-    const known = this.texts.get(name);
-    if (known !== undefined) return known;
-    const raw = this.parts.get(name);
+    if (this.removed.has(name)) return undefined;
+    const changed = this.changed.get(name);
+    if (typeof changed === 'string') return changed;
+    const raw = this.bytes(name);
     return raw === undefined ? undefined : strFromU8(raw);
   }
 
   /** Replaces (or adds) a part's text; it is encoded as UTF-8 when the package is written. */
   setText(name: string, text: string): void {
-    if (!this.has(name)) this.order.push(name);
-    this.parts.delete(name);
-    this.texts.set(name, text);
+    if (!this.order.includes(name)) this.order.push(name);
+    this.removed.delete(name);
+    this.changed.set(name, text);
   }
 
   remove(name: string): void {
-    this.parts.delete(name);
-    this.texts.delete(name);
+    this.changed.delete(name);
+    this.removed.add(name);
   }
 
-  /** The package as a zip; `level` 0 stores (for re-reading in memory), 6 is what Excel uses. */
+  /** True when the part is written with its original bytes. */
+  unchanged(name: string): boolean {
+    return this.entries.has(name) && !this.changed.has(name) && !this.removed.has(name);
+  }
+
+  /** The package as a zip; unchanged parts keep their compressed bytes, changed ones are deflated at `level`. */
   toBytes(level: 0 | 1 | 6 = 6): Uint8Array {
-    const files: Zippable = {};
+    const out: OutputEntry[] = [];
     for (const name of this.names()) {
-      const data = this.bytes(name);
-      if (data) files[name] = [data, { level }];
+      const entry = this.entries.get(name);
+      if (entry && this.unchanged(name)) out.push({ name, raw: entry, source: this.source });
+      else {
+        const data = this.bytes(name);
+        if (data) out.push({ name, data });
+      }
     }
-    return zipSync(files);
+    return writeZip(out, level);
   }
 }
