@@ -138,6 +138,56 @@ describe('the package host keeps everything of a workbook openpyxl wrote', () =>
   });
 });
 
+/** The parts of `sheetPart`'s relationships of a type (comments, vmlDrawing …), resolved. */
+function relatedParts(parts: Parts, sheetPart: string, type: RegExp): string[] {
+  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/'));
+  const rels = parts[`${folder}/_rels/${sheetPart.slice(folder.length + 1)}.rels`];
+  if (!rels) return [];
+  return [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)]
+    .filter((m) => type.test(/Type="([^"]+)"/.exec(m[0])![1]))
+    .map((m) => {
+      const target = /Target="([^"]+)"/.exec(m[0])![1];
+      if (target.startsWith('/')) return target.slice(1);
+      const segments = folder.split('/');
+      for (const seg of target.split('/')) seg === '..' ? segments.pop() : segments.push(seg);
+      return segments.join('/');
+    });
+}
+
+describe('the package host keeps everything of a workbook LibreOffice wrote', () => {
+  test('after scoring, only the workbook, content types, styles, the flagged sheet and its notes differ; 清除标记 gives the cells back', async () => {
+    const [input] = await convertWithLibreOffice([{ name: 'full.xlsx', bytes: fixture('full') }]);
+    const before = partsOf(input);
+    const run = await score(input);
+    const after = partsOf(run.out);
+    const ledger = sheetParts(before).get('发放明细')!;
+    const mayChange = new Set([
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      '[Content_Types].xml',
+      'xl/styles.xml',
+      ledger,
+      ...relatedParts(before, ledger, /\/(comments|vmlDrawing)$/),
+      `xl/worksheets/_rels/${ledger.split('/').pop()}.rels`,
+    ]);
+    const changed = Object.keys(before).filter((name) => !mayChange.has(name) && !Buffer.from(before[name]).equals(Buffer.from(after[name] ?? [])));
+    for (const name of changed) {
+      expect(text(after, name).replace(/ tabSelected="(1|true)"/, '')).toBe(text(before, name).replace(/ tabSelected="(1|true)"/, ''));
+    }
+    expect(changed.length).toBeLessThanOrEqual(1);
+    expect(Object.keys(before).filter((n) => /chart|media/.test(n)).length).toBeGreaterThan(0);
+    for (const name of Object.keys(before).filter((n) => /chart|media|drawing\d*\.xml$/.test(n))) expect(after[name]).toEqual(before[name]);
+
+    const host = PackageHost.fromBuffer(run.out);
+    await clearMarks(host);
+    const back = partsOf(await host.toBuffer());
+    for (const [name, part] of sheetParts(before)) {
+      expect([name, [...cellsOf(text(back, sheetParts(back).get(name)!))]]).toEqual([name, [...cellsOf(text(before, part))]]);
+    }
+    for (const comments of relatedParts(before, ledger, /\/comments$/)) expect(text(back, comments)).toBe(text(before, comments));
+  });
+});
+
 describe('workbooks ExcelJS refuses score like their plain twin', () => {
   test.each(['chart', 'comment'])('the openpyxl workbook with a %s', async (variant) => {
     await expect(XlsxHost.fromBuffer(fixture(variant))).rejects.toThrow();
