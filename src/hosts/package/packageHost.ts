@@ -374,7 +374,7 @@ export class PackageHost implements WorkbookHost {
         const record: PackageHighlightRecord = {
           sheet: entry.name,
           cell,
-          originalFill: encodeStyleMemory({ xf: original.s, added: !original.existed }),
+          originalFill: encodeStyleMemory({ xf: original.s, added: !original.existed }, styles.fillOfXf(original.s)),
           originalNote: noteXml === undefined ? null : commentText(noteXml),
         };
         if (noteXml !== undefined) record.originalNoteXml = noteXml;

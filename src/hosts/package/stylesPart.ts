@@ -96,6 +96,36 @@ export class StylesPart {
     return index;
   }
 
+  private fillElements: string[] | undefined;
+
+  /**
+   * The fill of cell format `xf` in ExcelJS's shape (`{ type: 'pattern', pattern: 'solid', fgColor: {
+   * argb } }`), for the other hosts to read from a highlight record; undefined for a gradient or a fill
+   * it cannot describe.
+   */
+  fillOfXf(xf: number | null): Record<string, unknown> | undefined {
+    const open = /^<[^>]*>/.exec(this.xfElement(xf ?? 0))?.[0] ?? '';
+    const fillId = Number(attributes(open).get('fillId') ?? 0);
+    this.fillElements ??= [...(this.block('fills') ?? '').matchAll(new RegExp(`<${this.prefix}fill\\b[^>]*?(?:/>|>[\\s\\S]*?</${this.prefix}fill>)`, 'g'))].map((m) => m[0]);
+    const element = this.fillElements[fillId];
+    if (element === undefined) return undefined;
+    const pattern = /<(?:\w+:)?patternFill\b[^>]*>/.exec(element)?.[0];
+    if (!pattern) return /gradientFill/.test(element) ? undefined : { type: 'pattern', pattern: 'none' };
+    const fill: Record<string, unknown> = { type: 'pattern', pattern: attributes(pattern).get('patternType') ?? 'none' };
+    for (const which of ['fgColor', 'bgColor']) {
+      const tag = new RegExp(`<(?:\\w+:)?${which}\\b[^>]*>`).exec(element)?.[0];
+      if (!tag) continue;
+      const a = attributes(tag);
+      const color: Record<string, unknown> = {};
+      if (a.has('rgb')) color.argb = a.get('rgb');
+      if (a.has('theme')) color.theme = Number(a.get('theme'));
+      if (a.has('indexed')) color.indexed = Number(a.get('indexed'));
+      if (a.has('tint')) color.tint = Number(a.get('tint'));
+      if (Object.keys(color).length > 0) fill[which] = color;
+    }
+    return fill;
+  }
+
   /** A cell format like `xf` with a solid `argb` fill, or with no fill (`null`): another host's record put back. */
   withFill(xf: number, argb: string | null): number {
     if (argb !== null) return this.highlightOf(xf, argb);

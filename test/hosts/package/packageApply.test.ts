@@ -9,6 +9,7 @@ import { withMark } from '../../../src/core/output/ownSheets';
 import { HIGHLIGHT_FILLS, type Patch, type SheetWrite } from '../../../src/core/patch';
 import { scoreWorkbook } from '../../../src/app/scoreWorkbook';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
+import { decodeFill as decodeOfficeFill } from '../../../src/hosts/office/fillCodec';
 import { readState, STATE_SHEET_NAME } from '../../../src/hosts/xlsx/stateSheet';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
 import { bytesOf, emptyState, patchOf, sheet, tabNames } from '../xlsxFixtures';
@@ -201,6 +202,32 @@ describe('the package host highlights and clears as the xlsx host does', () => {
     const once = await applied(await ledgerWithFormatting(), patchOf({ highlights: [{ sheet: '发放明细', cell: 'A3', severity: 'error', note: 'x' }] }));
     const again = await applied(once.bytes, patchOf({ state: emptyState() }));
     expect(readState(again.wb)?.highlights?.map((h) => h.cell)).toEqual(['A3']);
+  });
+
+  test('its records tell the Office host each cell’s own solid colour or no fill, and a theme colour it leaves alone', async () => {
+    const once = await applied(await ledgerWithFormatting(), patchOf({
+      highlights: ['A2', 'A3', 'A4', 'C9'].map((cell) => ({ sheet: '发放明细', cell, severity: 'error' as const, note: 'x' })),
+    }));
+    const records = readState(once.wb)?.highlights ?? [];
+    expect(records.map((r) => [r.cell, decodeOfficeFill(r.originalFill).kind])).toEqual([
+      ['A2', 'unknown'],
+      ['A3', 'solid'],
+      ['A4', 'none'],
+      ['C9', 'none'],
+    ]);
+    expect(decodeOfficeFill(records[1].originalFill)).toEqual({ kind: 'solid', color: '#92D050' });
+    expect(records[1].originalNote).toBe('已核实');
+  });
+
+  test('a copy highlighted here is cleared by the ExcelJS host back to the officer’s solid fill and note', async () => {
+    const input = await ledgerWithFormatting();
+    const before = look((await XlsxHost.fromBuffer(input)).workbook, 'A3');
+    const once = await applied(input, patchOf({ highlights: [{ sheet: '发放明细', cell: 'A3', severity: 'error', note: 'x' }] }));
+    const exceljs = await XlsxHost.fromBuffer(once.bytes);
+    await exceljs.apply(clearPatch(await exceljs.read()));
+    const cleared = (await XlsxHost.fromBuffer(await exceljs.toBuffer())).workbook;
+    expect(look(cleared, 'A3').fill).toMatchObject(before.fill as object);
+    expect(look(cleared, 'A3').note).toBe('已核实');
   });
 
   test("puts the cursor on the reviewer's first anomaly", async () => {
