@@ -4,6 +4,7 @@
  * write. Too big and not-a-workbook are answers in Chinese, not crashes.
  */
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
@@ -131,6 +132,19 @@ describe('files that cannot be read say why, in Chinese', () => {
   test('a text file is not a workbook', () => {
     expect(() => PackageHost.fromBuffer(strToU8('这不是 Excel 文件'))).toThrow(WorkbookReadError);
     expect(() => PackageHost.fromBuffer(strToU8('这不是 Excel 文件'))).toThrow(/不是有效的 \.xlsx 或 \.xls 文件/);
+  });
+
+  test('a password-protected workbook is named as one, not as damaged', () => {
+    // An encrypted .xlsx is an OLE file holding EncryptionInfo and EncryptedPackage streams.
+    interface Cfb {
+      utils: { cfb_new(): unknown; cfb_add(cfb: unknown, name: string, data: Uint8Array): void };
+      write(cfb: unknown, options: { type: 'array' }): ArrayBuffer;
+    }
+    const CFB = (XLSX as unknown as { CFB: Cfb }).CFB;
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0, ...new Array<number>(56).fill(0)]));
+    CFB.utils.cfb_add(cfb, '/EncryptedPackage', new Uint8Array(4096));
+    expect(() => PackageHost.fromBuffer(new Uint8Array(CFB.write(cfb, { type: 'array' })))).toThrow(/设置了打开密码/);
   });
 
   test('a zip that is not a workbook', () => {
