@@ -105,7 +105,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: PipelineOptions
     const names = packNames(choice.resolved);
     if (ledgers.length === 0) checks.push(noLedgerFinding(names, choice.resolved.requested, mapping.searchedSheets));
     for (const ledger of ledgers) {
-      checks.push(...runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names }));
+      // Not push(...): hundreds of thousands of findings as arguments overflow the stack.
+      for (const finding of runChecks(ledger, choice.resolved, { year: options.year ?? evaluatedYear(ledger), packNames: names })) checks.push(finding);
     }
   }
   const reconciliation = model ? reconcileLedger(summaries, model.budget, model.indicators) : [];
