@@ -239,6 +239,9 @@ export class PackageHost implements WorkbookHost {
     if (old && old.part) {
       this.pkg.setText(old.part, xml);
       this.pkg.remove(relsPartOf(old.part));
+      // Back to the end, behind any sheet this run added.
+      workbook.sheets.splice(workbook.sheets.indexOf(old), 1);
+      workbook.sheets.push(old);
       return;
     }
     if (old) this.removeSheet(workbook, old);

@@ -69,6 +69,8 @@ describe("the package host writes the add-in's own sheets as the xlsx host does"
     expect(ws.getCell('B1').value).toBe('新');
     expect(ws.getCell('A2').value).toBeNull();
     expect(tabNames(second.wb).filter((n) => n === '绩效目标')).toHaveLength(1);
+    const third = await applied(second.bytes, patchOf({ sheets: [withMark({ name: '异常清单', role: 'anomalies', rows: [[{ v: '严重程度' }]] }, 'jixiao:anomalies:t1')] }));
+    expect(tabNames(third.wb)).toEqual(['发放明细', '自评表', '备注', '绩效目标', '异常清单', STATE_SHEET_NAME]);
   });
 
   test("a sheet the user made is never written over, and nothing changes", async () => {
