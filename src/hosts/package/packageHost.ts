@@ -89,16 +89,28 @@ export class PackageHost implements WorkbookHost {
     return PackageHost.fromBuffer(bytes, path);
   }
 
+  /**
+   * The snapshot, read once per version of the package: the SheetJS workbook it is read from is let go
+   * straight after (a 1,000,000-row ledger's cell objects take gigabytes), and a later read before any
+   * change gives the same snapshot back.
+   */
   async read(options?: ReadOptions): Promise<WorkbookSnapshot> {
-    this.book ??= parseWorkbook(this.pkg.toBytes(0)).book;
-    this.snapshot = snapshotOf(this.book, options);
+    if (this.snapshot) {
+      const n = this.snapshot.sheets.length;
+      options?.onProgress?.(n, n);
+      return this.snapshot;
+    }
+    const book = this.book ?? parseWorkbook(this.pkg.toBytes(0)).book;
+    this.book = undefined;
+    this.snapshot = snapshotOf(book, options);
     return this.snapshot;
   }
 
   private current(): WorkbookSnapshot {
-    if (!this.snapshot || !this.book) {
-      this.book ??= parseWorkbook(this.pkg.toBytes(0)).book;
-      this.snapshot = snapshotOf(this.book);
+    if (!this.snapshot) {
+      const book = this.book ?? parseWorkbook(this.pkg.toBytes(0)).book;
+      this.book = undefined;
+      this.snapshot = snapshotOf(book);
     }
     return this.snapshot;
   }
@@ -259,12 +271,14 @@ export class PackageHost implements WorkbookHost {
     workbook.activeTab = workbook.sheets.indexOf(target);
     for (const s of workbook.sheets) {
       if (!s.part) continue;
-      const xml = this.pkg.text(s.part);
-      if (!xml) continue;
-      const view = /<(?:\w+:)?sheetView\b[^>]*>/.exec(xml);
-      if (!view) continue;
-      const selected = /\stabSelected\s*=\s*"(1|true)"/.test(view[0]);
+      // The views come before the cells: the head of the part says whether anything must change.
+      const head = this.pkg.head(s.part, 65_536);
+      const headView = head === undefined ? null : /<(?:\w+:)?sheetView\b[^>]*>/.exec(head.split(/<(?:\w+:)?sheetData\b/)[0]);
+      if (!headView) continue;
+      const selected = /\stabSelected\s*=\s*"(1|true)"/.test(headView[0]);
       if (selected === (s === target)) continue;
+      const xml = this.pkg.text(s.part)!;
+      const view = /<(?:\w+:)?sheetView\b[^>]*>/.exec(xml)!;
       const tag = setAttribute(view[0], 'tabSelected', s === target ? '1' : undefined);
       this.pkg.setText(s.part, xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length));
     }

@@ -4,7 +4,7 @@
  * written out as its original compressed bytes. Scoring a 40 MB ledger then deflates only the parts it
  * changed. Browser-safe (fflate for inflate/deflate).
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -100,6 +100,29 @@ export function inflateEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
   return inflateSync(data, { out: new Uint8Array(entry.size) });
+}
+
+/** About the first `limit` bytes of an entry, inflating no more of it than that takes. */
+export function inflateHead(zip: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
+  const data = zip.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  if (entry.method === 0) return data.subarray(0, limit);
+  const chunks: Uint8Array[] = [];
+  let got = 0;
+  const inflater = new Inflate((chunk) => {
+    chunks.push(chunk);
+    got += chunk.length;
+  });
+  for (let at = 0; at < data.length && got < limit; at += 16_384) {
+    const end = Math.min(at + 16_384, data.length);
+    inflater.push(data.subarray(at, end), end === data.length);
+  }
+  const out = new Uint8Array(got);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out.subarray(0, Math.min(limit, got));
 }
 
 /** One entry to write: the original compressed bytes, or new contents to deflate. */

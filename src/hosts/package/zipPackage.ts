@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { WorkbookReadError } from '../xlsx/errors';
-import { inflateEntry, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
+import { inflateEntry, inflateHead, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
 
 /** Past this many bytes of one XML part, its text no longer fits in one V8 string (≈ 512 MiB). */
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
@@ -78,6 +78,20 @@ export class ZipPackage {
     if (typeof changed === 'string') return changed;
     const raw = this.bytes(name);
     return raw === undefined ? undefined : strFromU8(raw);
+  }
+
+  /**
+   * The start of a part's text (at least `chars` characters when the part is that long), without
+   * inflating a 400 MB sheet to look at its views. The last character may be cut in half; callers
+   * look for tags well before the end.
+   */
+  head(name: string, chars: number): string | undefined {
+    if (this.removed.has(name)) return undefined;
+    const changed = this.changed.get(name);
+    if (typeof changed === 'string') return changed.slice(0, chars);
+    const entry = this.entries.get(name);
+    if (changed !== undefined || !entry) return this.text(name)?.slice(0, chars);
+    return strFromU8(inflateHead(this.source, entry, chars * 4));
   }
 
   /** Replaces (or adds) a part's text; it is encoded as UTF-8 when the package is written. */
