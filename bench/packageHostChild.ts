@@ -9,7 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPipeline } from '../src/core/pipeline';
-import { PackageHost } from '../src/hosts/package/packageHost';
+import { PackageFileHost } from '../src/hosts/package/packageFileHost';
 import { XlsxHost } from '../src/hosts/xlsx/xlsxHost';
 import { benchWorkbook } from './xlsxFixture';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     ms[name] = Math.round(performance.now() - t);
     return value;
   };
-  const host: PackageHost | XlsxHost = await clock<PackageHost | XlsxHost>('open', () => (which === 'package' ? PackageHost.fromFile(path) : XlsxHost.fromFile(path)));
+  const host: PackageFileHost | XlsxHost = await clock<PackageFileHost | XlsxHost>('open', () => (which === 'package' ? PackageFileHost.fromFile(path) : XlsxHost.fromFile(path)));
   const snapshot = await clock('read', () => host.read());
   const { report, patch } = await clock('pipeline', () => runPipeline(snapshot, pack ? { rules: [pack] } : {}));
   await clock('apply', () => host.apply(patch));

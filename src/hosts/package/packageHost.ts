@@ -5,7 +5,7 @@
  * the `s` attribute of flagged cells and adds notes through the comments/VML parts. Every other part
  * keeps its bytes, so charts, images, pivot tables, macros and whatever else the file holds survive.
  *
- * Browser-safe: only `fromFile` and `writeFile` touch Node, through dynamic imports.
+ * Browser-safe: no Node API here; files are opened and written by PackageFileHost (packageFileHost.ts).
  */
 import type * as XLSX from '@e965/xlsx';
 import { read as readWorkbookFile, write as writeWorkbook } from '@e965/xlsx';
@@ -17,7 +17,7 @@ import type { HighlightRecord, WorkbookSnapshot } from '../../core/snapshot';
 import { sameSheetName } from '../shared/sheetNames';
 import { chunkText, STATE_SHEET_NAME } from '../shared/stateCodec';
 import { SheetNames, validatePatch } from '../shared/validatePatch';
-import { WorkbookReadError, workbookReadError } from '../xlsx/errors';
+import { WorkbookReadError } from '../xlsx/errors';
 import { editCellStyles, type CellStyleEdit } from './cellStyleIndex';
 import { decodeStyleMemory, encodeStyleMemory, noteXmlOf, type PackageHighlightRecord } from './highlightRecord';
 import { ownSheetXml, stateSheetXml } from './ownSheetXml';
@@ -49,44 +49,35 @@ export class PackageHost implements WorkbookHost {
   private book: XLSX.WorkBook | undefined;
   private snapshot: WorkbookSnapshot | undefined;
 
-  private constructor(
+  protected constructor(
     private readonly pkg: ZipPackage,
     book: XLSX.WorkBook,
     /** True when the input was an old binary `.xls`/`.et`: the output is a new `.xlsx` made from it. */
     readonly converted: boolean,
-    private readonly sourcePath?: string,
   ) {
     this.book = book;
   }
 
-  /** Browser-safe: the bytes of an .xlsx (or .xls/.et) file. */
-  static fromBuffer(buf: ArrayBuffer | Uint8Array, sourcePath?: string): PackageHost {
+  /** What a host is made of, from the file's bytes (shared with the Node-only PackageFileHost). */
+  protected static open(buf: ArrayBuffer | Uint8Array): [ZipPackage, XLSX.WorkBook, boolean] {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     // Sizes are checked (from the zip's directory) before SheetJS inflates anything.
     const pkg = isZip(bytes) ? ZipPackage.open(bytes) : undefined;
     const { book, legacy } = parseWorkbook(bytes);
     if (legacy) {
       // SheetJS writes the old file's cells, formats, merges and sheets as an .xlsx package to edit.
-      // SheetJS writes sparse sheets only, so the file is read once more in that mode for the conversion.
+      // It writes sparse sheets only, so the file is read once more in that mode for the conversion.
       const sparse = readWorkbookFile(bytes, { type: 'array', cellNF: true, cellStyles: true });
       const converted = new Uint8Array(writeWorkbook(sparse, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
-      return new PackageHost(ZipPackage.open(converted), book, true, sourcePath);
+      return [ZipPackage.open(converted), book, true];
     }
     if (!pkg || !pkg.has(workbookPartName(pkg))) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
-    return new PackageHost(pkg, book, false, sourcePath);
+    return [pkg, book, false];
   }
 
-  /** Node only. Opens the file for reading; it is never written to. */
-  static async fromFile(path: string): Promise<PackageHost> {
-    const { readFile } = await import('node:fs/promises');
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      throw workbookReadError(err, code === 'ENOENT' ? { missing: path } : undefined);
-    }
-    return PackageHost.fromBuffer(bytes, path);
+  /** Browser-safe: the bytes of an .xlsx (or .xls/.et) file. */
+  static fromBuffer(buf: ArrayBuffer | Uint8Array): PackageHost {
+    return new PackageHost(...PackageHost.open(buf));
   }
 
   /**
@@ -185,15 +176,6 @@ export class PackageHost implements WorkbookHost {
    */
   async toBuffer(): Promise<Uint8Array> {
     return this.pkg.toBytes(1);
-  }
-
-  /** Node only. Refuses the path the workbook was read from: the input file is never modified. */
-  async writeFile(path: string): Promise<void> {
-    if (this.sourcePath !== undefined && path === this.sourcePath) {
-      throw new Error(`refusing to overwrite the input workbook ${path}; write to a different path`);
-    }
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(path, await this.toBuffer());
   }
 
   // ── sheets ──────────────────────────────────────────────────────────────────────────────────────

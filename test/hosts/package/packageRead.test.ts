@@ -3,10 +3,13 @@
  * read the file (so the pipeline cannot tell which host ran), and it reads the forms other producers
  * write. Too big and not-a-workbook are answers in Chinese, not crashes.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
+import { PackageFileHost } from '../../../src/hosts/package/packageFileHost';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
 import { WorkbookReadError } from '../../../src/hosts/xlsx/errors';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
@@ -125,6 +128,24 @@ describe('forms other producers write', () => {
     expect(ws.getCell('A1').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(JSON.stringify(ws.getCell('A1').note)).toContain('超过上限');
     expect(ws.getCell('C5').fill).toMatchObject({ fgColor: { argb: 'FFDDEBF7' } });
+  });
+});
+
+describe('files on disk', () => {
+  test('the scored copy goes to a new file; the input file is never written over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-package-'));
+    const input = join(dir, 'input.xlsx');
+    writeFileSync(input, readFileSync(EXAMPLES[0]));
+    const host = await PackageFileHost.fromFile(input);
+    await host.read();
+    await expect(host.writeFile(input)).rejects.toThrow(/input/);
+    await host.writeFile(join(dir, 'out.xlsx'));
+    expect(readFileSync(input)).toEqual(readFileSync(EXAMPLES[0]));
+    expect((await PackageHost.fromBuffer(readFileSync(join(dir, 'out.xlsx'))).read()).sheets.length).toBeGreaterThan(0);
+  });
+
+  test('a missing file is named', async () => {
+    await expect(PackageFileHost.fromFile('/nonexistent/报表.xlsx')).rejects.toThrow(/找不到文件 \/nonexistent\/报表\.xlsx/);
   });
 });
 
