@@ -12,9 +12,8 @@
  * A layout passes when the report's total, grade, budget execution rate (4 dp) and self-reported
  * total equal the truth — the same assertion as test/property/layouts.property.test.ts.
  */
+import { writeSection } from './benchmarksFile';
 import fc from 'fast-check';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createPrng } from '../examples/support/prng';
 import { runPipeline } from '../src/core/pipeline';
 import { detail, layoutInputs, mismatches, randomLayout, toSnapshot, type LayoutOptions, type TruthLayout } from '../test/support/layouts';
@@ -142,25 +141,11 @@ function markdown(args: Args, r: ReturnType<typeof run>): string {
   return lines.join('\n');
 }
 
-function writeSection(section: string): void {
-  const path = resolve(__dirname, '..', 'BENCHMARKS.md');
-  const text = readFileSync(path, 'utf8');
-  const start = text.search(/^## Layouts\s*$/m);
-  let next: string;
-  if (start < 0) next = `${text.trimEnd()}\n\n${section}\n`;
-  else {
-    const after = text.slice(start + 1).search(/^## /m);
-    const end = after < 0 ? text.length : start + 1 + after;
-    next = `${text.slice(0, start)}${section}\n${after < 0 ? '' : `\n${text.slice(end)}`}`;
-  }
-  writeFileSync(path, next);
-}
-
 const args = parseArgs(process.argv.slice(2));
 const result = run(args);
 const section = markdown(args, result);
 console.log(section);
 if (args.write) {
-  writeSection(section);
+  writeSection('Layouts', section);
   console.log('\nBENCHMARKS.md: ## Layouts section written.');
 }

@@ -1,15 +1,14 @@
-#!/usr/bin/env node
 /**
  * jixiao command line (SPEC §7). Exit 0: scored; 2: the input cannot be scored (a Chinese message on
  * stderr, no stack trace); 1: an internal error.
  */
 import { Command, CommanderError } from 'commander';
-import { runClear } from './clear';
-import { runScore } from './score';
-import { runTemplate } from './template';
+// The commands that read or write a workbook are imported when run, so `packs` and `--help` never load
+// ExcelJS (in the bundle they are a separate chunk: scripts/buildCli.mjs).
 import { runPacks } from './packs';
 import { UserInputError } from './userInputError';
 import { usageMessage } from './usageMessage';
+import { withQuietConsole } from './quietConsole';
 
 /** Commander's help headings, in Chinese. */
 const HELP_TITLES: Record<string, string> = {
@@ -75,14 +74,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json <file>', '写出 JSON 报告')
     .option('--quiet', '不在终端打印结果')
     .action(async (workbook: string, opts: ScoreCliOptions) => {
-      exitCode = await runScore(workbook, opts);
+      exitCode = await (await import('./score')).runScore(workbook, opts);
     });
   program
     .command('template')
     .description('写出空白的项目支出绩效自评表模板')
     .argument('<out>', '输出 .xlsx 文件')
     .action(async (out: string) => {
-      exitCode = await runTemplate(out);
+      exitCode = await (await import('./template')).runTemplate(out);
     });
   program
     .command('clear')
@@ -90,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<workbook>', '评分后的 .xlsx 工作簿')
     .requiredOption('--out <file>', '写出清除标记后的工作簿')
     .action(async (workbook: string, opts: { out: string }) => {
-      exitCode = await runClear(workbook, opts.out);
+      exitCode = await (await import('./clear')).runClear(workbook, opts.out);
     });
   program
     .command('packs')
@@ -100,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await withQuietConsole(() => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -137,11 +136,4 @@ export interface ScoreCliOptions {
   out?: string;
   json?: string;
   quiet?: boolean;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    () => process.exit(1),
-  );
 }

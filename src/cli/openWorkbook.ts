@@ -1,41 +1,41 @@
-import { open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { looksLikeOleFile, WorkbookReadError, workbookReadError } from '../hosts/xlsx/errors';
+import { WorkbookReadError, workbookReadError } from '../hosts/xlsx/errors';
 import { XlsxHost } from '../hosts/xlsx/xlsxHost';
+import { installCompactValidations } from './compactValidations';
 import { UserInputError } from './userInputError';
 
-/** Opens the user's workbook for reading; an unreadable file is the user's problem to fix (exit 2). */
+/**
+ * Opens the user's workbook for reading; an unreadable file is the user's problem to fix (exit 2).
+ * The bytes are read here and handed to `XlsxHost.fromBuffer`, which checks the package before ExcelJS
+ * loads it (a merge over the whole grid, a row beyond 1,048,576 …) and recognises an old .xls or a
+ * password-protected file (both OLE files) by its first bytes.
+ */
 export async function openWorkbook(path: string): Promise<XlsxHost> {
+  installCompactValidations();
   try {
-    // An old .xls or a password-protected .xlsx (both OLE files) fails in the zip reader with a message
-    // about zips; its first bytes say what it really is, so the officer is told to re-save it.
-    if (await startsLikeOleFile(path)) throw workbookReadError(new Error(`OLE compound file: ${path}`), 'ole');
-    return await XlsxHost.fromFile(path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      throw workbookReadError(err, code === 'ENOENT' ? { missing: path } : undefined);
+    }
+    try {
+      return await XlsxHost.fromBuffer(bytes, path);
+    } catch (err) {
+      // A file named .xls/.et that is not even a zip is an old binary workbook by another route.
+      if (err instanceof WorkbookReadError && /\.(xls|et)$/i.test(path) && err.message.includes('文件不是有效的 .xlsx 文件')) {
+        throw workbookReadError(err.cause ?? err, 'ole');
+      }
+      throw err;
+    }
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const where = e.message.includes(path) ? '' : `（文件：${path}）`;
       throw new UserInputError(`${e.message}${where}`, { cause: e.cause ?? e });
     }
     throw e;
-  }
-}
-
-/** False when the file cannot be opened at all: loading it then names that problem. */
-async function startsLikeOleFile(path: string): Promise<boolean> {
-  let file;
-  try {
-    file = await open(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const head = new Uint8Array(8);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return looksLikeOleFile(head.subarray(0, bytesRead));
-  } catch {
-    return false;
-  } finally {
-    await file.close();
   }
 }
 

@@ -128,7 +128,7 @@ describe('command line (SPEC §7)', () => {
 
   test('run as a real process, unusable input exits 2 with only the message on stderr', async () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile('npx', ['tsx', 'src/cli/main.ts', 'score', 'test/fixtures/junk.xlsx'], (error, _stdout, stderr) => {
+      execFile('npx', ['tsx', 'src/cli/bin.ts', 'score', 'test/fixtures/junk.xlsx'], (error, _stdout, stderr) => {
         resolve({ code: error ? (error as NodeJS.ErrnoException & { code?: number }).code as unknown as number : 0, stderr });
       });
     });

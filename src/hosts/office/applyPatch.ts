@@ -29,7 +29,8 @@ import type { Capabilities } from './apiSupport';
 import { takeNoteInventory } from './cellNotes';
 import { groupByCell, queueHighlights, queueRestore, readOriginalFills } from './highlights';
 import { CALL_BYTES } from './payload';
-import { queueStateRead, queueStateWrite, STATE_SHEET_NAME } from './stateStore';
+import { freeStateSheetName } from '../shared/stateCodec';
+import { queueStateRead, queueStateWrite, stateSheetAmong } from './stateStore';
 import type { SyncBatch } from './syncBatch';
 import { SheetNames, validatePatch } from '../shared/validatePatch';
 import { writeSheetContent } from './writeSheet';
@@ -77,6 +78,8 @@ export interface Prepared {
   names: SheetNames;
   order: TabOrder;
   stored: AddinState | undefined;
+  /** The (very hidden) sheet the state is stored in. */
+  stateName: string;
   /** Own sheets that existed before this apply, lower-cased (cleared before they are rewritten). */
   existing: Set<string>;
 }
@@ -91,7 +94,7 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
   const before = new SheetNames(listed.map((ws) => ws.name));
 
   let stored: AddinState | undefined;
-  const stateSheet = before.find(STATE_SHEET_NAME);
+  const stateSheet = stateSheetAmong(listed);
   const read = stateSheet ? queueStateRead(worksheets.getItem(stateSheet)) : undefined;
   // The first rows of every sheet the patch would replace or remove, in the same request: a sheet is
   // ours only if it carries the mark the patch names.
@@ -107,12 +110,12 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
   if (read) stored = (await read.finish(b))?.state;
   const marks = new Map<string, string | null>();
   for (const [name, head] of heads) marks.set(name, markIn(head.values));
-  validatePatch(before, patch, (name) => marks.get(name) ?? null);
+  validatePatch(before, patch, (name) => marks.get(name) ?? null, stateSheet);
 
   for (const { name, mark } of patch.removeSheets) {
     const actual = before.find(name);
     // Only a sheet carrying the add-in's mark: a user's sheet is never removed.
-    if (!actual || marks.get(actual) !== mark || sameSheetName(actual, STATE_SHEET_NAME)) continue;
+    if (!actual || marks.get(actual) !== mark || (stateSheet !== undefined && sameSheetName(actual, stateSheet))) continue;
     await b.room(CALL_BYTES * 2);
     worksheets.getItem(actual).delete();
     order.remove(actual);
@@ -145,22 +148,24 @@ export async function prepareWorkbook(b: SyncBatch, patch: Patch): Promise<Prepa
     }
   }
   for (const write of patch.newSheets ?? []) await create(write);
+  let stateName = stateSheet ?? '';
   if (!stateSheet) {
     await b.room(CALL_BYTES * 3);
-    const ws = worksheets.add(STATE_SHEET_NAME);
+    stateName = freeStateSheetName(order.names());
+    const ws = worksheets.add(stateName);
     ws.visibility = 'VeryHidden';
-    order.insert({ name: STATE_SHEET_NAME, visible: false }, order.length);
+    order.insert({ name: stateName, visible: false }, order.length);
   }
   if (created.length > 0) {
     // Until the content run stores the final state, the new sheets are already known as the add-in's,
     // so a run that fails half-way never leaves an empty 绩效目标 that a later run takes for the user's.
     const base = stored ?? { version: 1 as const, ownSheets: [] };
     const ownSheets = [...base.ownSheets.filter((s) => order.find(s.name)), ...created.map((w) => ({ name: w.name, role: w.role, mark: w.mark }))];
-    await queueStateWrite(b, { ...base, ownSheets });
+    await queueStateWrite(b, { ...base, ownSheets }, stateName);
   }
   await b.flush();
   const names = new SheetNames(order.names());
-  return { names, order, stored, existing };
+  return { names, order, stored, existing, stateName };
 }
 
 /** The mark in a sheet's first rows, if any. */
@@ -225,7 +230,7 @@ export async function writeContent(b: SyncBatch, patch: Patch, caps: Capabilitie
   // Neither cleared nor re-highlighted: the earlier highlights are still on the cells and must stay
   // recorded, or a later 清除标记 could not undo them.
   else highlights = stored?.highlights ?? [];
-  await queueStateWrite(b, { ...patch.state, highlights });
+  await queueStateWrite(b, { ...patch.state, highlights }, prepared.stateName);
 
   const select = patch.select;
   const selectSheet = select && parseA1(select.cell) ? order.find(select.sheet) : undefined;

@@ -20,7 +20,7 @@ import type { Capabilities } from './apiSupport';
 import { cellScalar } from './cellValue';
 import { CALL_BYTES, gridBytes, isPayloadLimitError, READ_BYTES_PER_CELL, rowsPerRead } from './payload';
 import { parseAreasAddress } from './rectangles';
-import { choiceFromSetting, queueStateRead, SETTINGS_KEY, STATE_SHEET_NAME, stateFromChoice } from './stateStore';
+import { choiceFromSetting, queueStateRead, SETTINGS_KEY, stateFromChoice, stateSheetAmong } from './stateStore';
 import type { SyncBatch } from './syncBatch';
 
 interface SheetPlan {
@@ -102,8 +102,9 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
   // 2. Used ranges; the state sheet's column A.
   const plans: SheetPlan[] = [];
   let stateRead: ReturnType<typeof queueStateRead> | undefined;
+  const stateSheet = stateSheetAmong(items);
   for (const ws of items) {
-    if (ws.name === STATE_SHEET_NAME) {
+    if (ws.name === stateSheet) {
       stateRead = queueStateRead(ws);
       continue;
     }

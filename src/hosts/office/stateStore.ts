@@ -10,11 +10,19 @@
  * tool). The state sheet wins when both exist: only it knows which sheets are the add-in's own.
  */
 import type { AddinState } from '../../core/snapshot';
-import { chunkText, decodeState, STATE_SHEET_NAME, type DecodedState } from '../shared/stateCodec';
+import { chunkText, decodeState, isStateSheetName, STATE_SHEET_NAME, type DecodedState } from '../shared/stateCodec';
 import { CALL_BYTES, jsonBytes } from './payload';
 import type { SyncBatch } from './syncBatch';
 
 export { STATE_SHEET_NAME };
+
+/**
+ * The sheet holding the add-in's state among the workbook's: very hidden, with a name of the scheme
+ * (stateCodec). A sheet the officer can see is theirs whatever it is called.
+ */
+export function stateSheetAmong(sheets: readonly { name: string; visibility: string }[]): string | undefined {
+  return sheets.find((ws) => isStateSheetName(ws.name) && ws.visibility === 'VeryHidden')?.name;
+}
 
 /** The one workbook setting the add-in owns. */
 export const SETTINGS_KEY = 'jixiao.choice';
@@ -115,8 +123,8 @@ export function choiceOf(state: AddinState): RememberedChoice {
  * formatted as text before the JSON goes in — a chunk can start with `=` or `-`, which Excel would
  * otherwise parse. The setting mirrors the choice.
  */
-export async function queueStateWrite(b: SyncBatch, state: AddinState): Promise<void> {
-  const ws = b.ctx.workbook.worksheets.getItem(STATE_SHEET_NAME);
+export async function queueStateWrite(b: SyncBatch, state: AddinState, sheetName: string): Promise<void> {
+  const ws = b.ctx.workbook.worksheets.getItem(sheetName);
   const chunks = chunkText(JSON.stringify(state));
   await b.room(CALL_BYTES * 3);
   ws.getRange().clear('All');

@@ -9,6 +9,31 @@ import type { AddinState } from '../../core/snapshot';
 
 export const STATE_SHEET_NAME = '_jixiao_state';
 
+/**
+ * The names the state may be stored under: `_jixiao_state`, or `_jixiao_state2`, `_jixiao_state3` … when
+ * the officer has a sheet of their own called `_jixiao_state` (in any case: Excel compares names
+ * case-insensitively). Both hosts use these, so either finds the state the other stored.
+ */
+const STATE_NAME_SCHEME = new RegExp(`^${STATE_SHEET_NAME}(?:[2-9]|[1-9]\\d+)?$`, 'i');
+
+/** How many fallback names are tried before giving up; a workbook with that many is not an officer's. */
+const MAX_STATE_NAMES = 100;
+
+export function isStateSheetName(name: string): boolean {
+  return STATE_NAME_SCHEME.test(name);
+}
+
+/** The first name of the scheme that none of `taken` has, compared as Excel compares names. */
+export function freeStateSheetName(taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; lower.has(name.toLowerCase()); n++) {
+    if (n > MAX_STATE_NAMES) throw new Error('no free name for the state sheet');
+    name = `${STATE_SHEET_NAME}${n}`;
+  }
+  return name;
+}
+
 /** Excel allows 32,767 characters per cell; stay well below so nothing is ever truncated. */
 export const STATE_CHUNK_SIZE = 30_000;
 

@@ -9,7 +9,7 @@ import { parseA1, parseRangeA1 } from '../../core/address';
 import type { Patch, SheetWrite } from '../../core/patch';
 import type { CellRange } from '../../core/snapshot';
 import { sameSheetName, sheetNameProblem } from './sheetNames';
-import { STATE_SHEET_NAME } from './stateCodec';
+import { isStateSheetName } from './stateCodec';
 
 /**
  * The ownership mark each existing sheet carries (core/output/ownSheets.ts), as the host reads it from
@@ -34,7 +34,7 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 function validateSheetWrite(names: SheetNames, write: SheetWrite, markOf: MarkOf): void {
   const problem = sheetNameProblem(write.name);
   if (problem) throw new Error(`sheet name "${write.name}" ${problem}`);
-  if (sameSheetName(write.name, STATE_SHEET_NAME)) throw new Error(`"${write.name}" is reserved for the add-in's state`);
+  if (isStateSheetName(write.name)) throw new Error(`"${write.name}" is reserved for the add-in's state`);
   if (write.mark !== '' && !write.rows[0]?.some((cell) => cell?.v === write.mark)) {
     throw new Error(`"${write.name}" does not carry its mark ${write.mark} in its first row`);
   }
@@ -62,7 +62,8 @@ function validateSheetWrite(names: SheetNames, write: SheetWrite, markOf: MarkOf
   }
 }
 
-export function validatePatch(names: SheetNames, patch: Patch, markOf: MarkOf): void {
+/** `stateSheet`: the sheet the state is stored in, if any (a visible sheet of that name is the officer's). */
+export function validatePatch(names: SheetNames, patch: Patch, markOf: MarkOf, stateSheet?: string): void {
   const seen: string[] = [];
   for (const write of patch.sheets) {
     if (seen.some((name) => sameSheetName(name, write.name))) throw new Error(`sheet "${write.name}" is written twice`);
@@ -77,7 +78,7 @@ export function validatePatch(names: SheetNames, patch: Patch, markOf: MarkOf): 
   }
   for (const h of patch.highlights) {
     const name = names.find(h.sheet);
-    if (!name || sameSheetName(name, STATE_SHEET_NAME)) throw new Error(`highlight on a missing sheet "${h.sheet}"`);
+    if (!name || (stateSheet !== undefined && sameSheetName(name, stateSheet))) throw new Error(`highlight on a missing sheet "${h.sheet}"`);
     if (!parseA1(h.cell)) throw new Error(`highlight on a bad address "${h.sheet}!${h.cell}"`);
   }
 }

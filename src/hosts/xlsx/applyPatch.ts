@@ -11,7 +11,7 @@ import type { HighlightRecord } from '../../core/snapshot';
 import { applyHighlights, restoreHighlights } from './highlights';
 import { findWorksheet } from './sheetNames';
 import { activeWorksheet, placeWorksheet, setActiveWorksheet, tabIndex } from './sheetOrder';
-import { STATE_SHEET_NAME, readState, writeState } from './stateSheet';
+import { findStateSheet, readState, writeState } from './stateSheet';
 import { SheetNames, validatePatch } from '../shared/validatePatch';
 import { markOfWorksheet } from './sheetMark';
 import { writeSheetContent } from './writeSheet';
@@ -53,7 +53,8 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
     const ws = findWorksheet(wb, name);
     return ws ? markOfWorksheet(ws) : null;
   };
-  validatePatch(new SheetNames(wb.worksheets.map((ws) => ws.name)), patch, markOf);
+  const stateSheet = findStateSheet(wb)?.name;
+  validatePatch(new SheetNames(wb.worksheets.map((ws) => ws.name)), patch, markOf, stateSheet);
 
   let active = activeWorksheet(wb);
 
@@ -64,7 +65,7 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: Patch): void {
   for (const { name, mark } of patch.removeSheets) {
     const ws = findWorksheet(wb, name);
     // Only a sheet carrying the add-in's mark: a user's sheet is never removed.
-    if (ws && markOfWorksheet(ws) === mark && ws.name !== STATE_SHEET_NAME) wb.removeWorksheet(ws.id);
+    if (ws && markOfWorksheet(ws) === mark && ws.name !== stateSheet) wb.removeWorksheet(ws.id);
   }
 
   for (const write of patch.sheets) {

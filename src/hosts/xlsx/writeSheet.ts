@@ -7,7 +7,28 @@ import type { NewUserSheet, OutputCell, SheetWrite } from '../../core/patch';
 import { cellStyle } from './cellStyle';
 import { internalLinkValue } from './internalLink';
 
-function writeCell(target: ExcelJS.Cell, out: OutputCell): void {
+/**
+ * One style object per look within a sheet: ExcelJS recognises a style object it has already written by
+ * identity and skips re-deriving its fonts, fills and borders, which a fresh object per cell cost on
+ * every one of a 120,000-row 异常清单's cells. Sharing is safe: nothing changes an own sheet's cell style
+ * in place afterwards (merges and highlights assign whole style objects).
+ */
+class SheetStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(out: OutputCell): Partial<ExcelJS.Style> {
+    const link = out.link !== undefined;
+    const key = `${out.style ?? ''}|${out.numFmt ?? ''}|${link ? 'link' : ''}`;
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = cellStyle(out.style, out.numFmt, link);
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+function writeCell(target: ExcelJS.Cell, out: OutputCell, styles: SheetStyles): void {
   if (out.link) {
     const text = out.v === null ? `${out.link.sheet}!${out.link.cell}` : String(out.v);
     target.value = internalLinkValue(out.link.sheet, out.link.cell, text);
@@ -16,15 +37,16 @@ function writeCell(target: ExcelJS.Cell, out: OutputCell): void {
     // objects), so text copied from the workbook such as "=SUM(A1)" can never become a formula.
     target.value = out.v;
   }
-  target.style = cellStyle(out.style, out.numFmt, out.link !== undefined);
+  target.style = styles.of(out);
 }
 
 export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite | NewUserSheet): void {
+  const styles = new SheetStyles();
   write.rows.forEach((cells, r) => {
     if (!cells || cells.length === 0) return;
     const row = ws.getRow(r + 1);
     cells.forEach((out, c) => {
-      if (out) writeCell(row.getCell(c + 1), out);
+      if (out) writeCell(row.getCell(c + 1), out, styles);
     });
   });
 

@@ -10,6 +10,10 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import { applyPatch, selectCell } from './applyPatch';
 import { setActiveWorksheet } from './sheetOrder';
 import { looksLikeOleFile, WorkbookReadError, workbookReadError } from './errors';
+import { installCompactDefinedNames } from './compactDefinedNames';
+import { installLinearMergeLoading } from './linearMerges';
+import { normaliseWorkbook } from './normalise';
+import { preflightXlsx } from './preflight';
 import { snapshotFromWorkbook } from './readSnapshot';
 
 /**
@@ -34,6 +38,8 @@ export class XlsxHost implements WorkbookHost {
     readonly workbook: ExcelJS.Workbook,
     /** The file it was read from, which `writeFile` refuses to overwrite (SPEC §7). */
     private readonly sourcePath?: string,
+    /** What loading changed that the officer should hear about (Chinese, without the 提示 prefix). */
+    readonly notices: readonly string[] = [],
   ) {}
 
   /** Node only. Opens the file for reading; it is never written to. */
@@ -49,18 +55,36 @@ export class XlsxHost implements WorkbookHost {
     return new XlsxHost(requireSheets(wb), path);
   }
 
-  /** Browser-safe: the bytes of an .xlsx file. */
-  static async fromBuffer(buf: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
+  /**
+   * Browser-safe: the bytes of an .xlsx file (the CLI reads the file itself and passes its path as
+   * `sourcePath`). The package is checked first (preflight.ts): a claim that would make ExcelJS allocate far
+   * beyond the file's real size is refused before loading, and what ExcelJS loads but cannot write back
+   * is repaired after (normalise.ts).
+   */
+  static async fromBuffer(buf: ArrayBuffer | Uint8Array, sourcePath?: string): Promise<XlsxHost> {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     if (looksLikeOleFile(bytes)) throw workbookReadError(new Error('OLE compound file'), 'ole');
+    let seen;
+    try {
+      seen = await preflightXlsx(bytes);
+    } catch (err) {
+      // A part damaged inside an intact zip (a size or checksum that does not match) fails here first.
+      throw err instanceof WorkbookReadError ? err : workbookReadError(err);
+    }
+    installLinearMergeLoading();
+    installCompactDefinedNames();
     const wb = new ExcelJS.Workbook();
     const loader: BinaryLoader = wb.xlsx;
     try {
-      await loader.load(bytes);
+      await loader.load(seen.rewritten ?? bytes);
     } catch (err) {
       throw workbookReadError(err);
     }
-    return new XlsxHost(requireSheets(wb));
+    normaliseWorkbook(wb, seen);
+    const notices = seen.longSheetNames.map(
+      ({ name, shortened }) => `工作表名称“${name}”超过 Excel 允许的 31 个字符，输出文件中改为“${shortened}”。`,
+    );
+    return new XlsxHost(requireSheets(wb), sourcePath, notices);
   }
 
   async read(options?: ReadOptions): Promise<WorkbookSnapshot> {
