@@ -85,7 +85,7 @@ function markdown(a: Args, results: CaseResult[], seconds: number): string {
     '# Reliability',
     '',
     'Hostile workbooks (issue 12): `npm run fuzz` builds cases in four families (test/fuzz), runs each through the command line ' +
-      '(`score --out --json`, in worker processes, 20 s per run) and classifies it. **scored**: exit 0 and every cell of every user ' +
+      '(`score --out --json`, in worker processes, 20 s per run plus 15 s per MB of input) and classifies it. **scored**: exit 0 and every cell of every user ' +
       'sheet the same before and after; **refused**: exit 2 with a Chinese message; **internal error**: exit 1, an exception, a crash ' +
       'or out of memory; **hang**: a run past the timeout; **data loss**: exit 0 but a user sheet changed or gone. Columns after it ' +
       'count cases (any class) whose output Excel would repair (text over 32,767 characters, an invalid or duplicate sheet name), whose ' +
