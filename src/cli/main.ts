@@ -3,6 +3,9 @@
  * stderr, no stack trace); 1: an internal error.
  */
 import { Command, CommanderError } from 'commander';
+// Columns in a terminal: Chinese characters and full-width punctuation take two, so the help's
+// descriptions line up after terms such as `[选项]` (string-width 4, CommonJS, MIT).
+import stringWidth from 'string-width';
 // The commands that read or write a workbook are imported when run, so `packs` and `--help` never load
 // ExcelJS (in the bundle they are a separate chunk: scripts/buildCli.mjs).
 import { runPacks } from './packs';
@@ -28,24 +31,6 @@ function helpPlaceholders(usage: string): string {
   return usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
 }
 
-/**
- * Columns a string takes in a terminal: Chinese characters and full-width punctuation take two, so the
- * help's descriptions line up after terms such as `[选项]`. (The string-width package does this too, but
- * as an ES module only, which the CommonJS CLI and its tests cannot require.)
- */
-function terminalWidth(s: string): number {
-  let width = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) {
-    const c = ch.codePointAt(0) as number;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   program
@@ -55,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示命令的帮助')
     // Inherited by every command below: the help reads in Chinese throughout, headings included.
-    .configureHelp({ styleTitle: helpTitle, styleUsage: helpPlaceholders, styleSubcommandTerm: helpPlaceholders, displayWidth: terminalWidth })
+    .configureHelp({ styleTitle: helpTitle, styleUsage: helpPlaceholders, styleSubcommandTerm: helpPlaceholders, displayWidth: stringWidth })
     // Commander's English error line is replaced by the Chinese one main() prints from the error's code.
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
 
