@@ -4,23 +4,7 @@ import { withMark } from '../../src/core/output/ownSheets';
 import { applyPatch } from '../../src/hosts/xlsx/applyPatch';
 import { snapshotFromWorkbook } from '../../src/hosts/xlsx/readSnapshot';
 import { readState, STATE_SHEET_NAME } from '../../src/hosts/xlsx/stateSheet';
-import { emptyState, patchOf, reload, sheet, tabNames } from './xlsxFixtures';
-
-function userWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ledger = wb.addWorksheet('发放明细');
-  ledger.getCell('A1').value = '姓名';
-  ledger.getCell('B1').value = '金额';
-  ledger.getCell('A2').value = '张三';
-  ledger.getCell('B2').value = 1000;
-  wb.addWorksheet('自评表').getCell('A1').value = '项目支出绩效自评表';
-  wb.addWorksheet('备注').getCell('A1').value = '用户自己的表';
-  return wb;
-}
-
-function scored(rows: SheetWrite['rows'], extra: Partial<SheetWrite> = {}): SheetWrite {
-  return withMark({ name: '绩效目标', role: 'scored', rows, ...extra }, 'jixiao:scored:t1');
-}
+import { emptyState, patchOf, reload, sheet, tabNames, userWorkbook, scored } from './xlsxFixtures';
 
 describe("writing the add-in's own sheets", () => {
   it('puts a new sheet right after the one named, or at the end', async () => {

@@ -1,6 +1,7 @@
 /** Small helpers the xlsx host tests share: building workbooks, round trips through bytes, patches. */
 import ExcelJS from 'exceljs';
-import type { Patch } from '../../src/core/patch';
+import { withMark } from '../../src/core/output/ownSheets';
+import type { Patch, SheetWrite } from '../../src/core/patch';
 import type { AddinState } from '../../src/core/snapshot';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 
@@ -39,4 +40,22 @@ export function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 export function tabNames(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets.map((ws) => ws.name);
+}
+
+/** The officer's workbook both hosts' apply tests start from: a small ledger, a 自评表 and a sheet of their own. */
+export function userWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ledger = wb.addWorksheet('发放明细');
+  ledger.getCell('A1').value = '姓名';
+  ledger.getCell('B1').value = '金额';
+  ledger.getCell('A2').value = '张三';
+  ledger.getCell('B2').value = 1000;
+  wb.addWorksheet('自评表').getCell('A1').value = '项目支出绩效自评表';
+  wb.addWorksheet('备注').getCell('A1').value = '用户自己的表';
+  return wb;
+}
+
+/** A 绩效目标 as the pipeline writes it: marked, so a later apply may replace it. */
+export function scored(rows: SheetWrite['rows'], extra: Partial<SheetWrite> = {}): SheetWrite {
+  return withMark({ name: '绩效目标', role: 'scored', rows, ...extra }, 'jixiao:scored:t1');
 }

@@ -12,7 +12,7 @@ import { PackageHost } from '../../../src/hosts/package/packageHost';
 import { decodeFill as decodeOfficeFill } from '../../../src/hosts/office/fillCodec';
 import { readState, STATE_SHEET_NAME } from '../../../src/hosts/xlsx/stateSheet';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
-import { bytesOf, emptyState, patchOf, sheet, tabNames } from '../xlsxFixtures';
+import { bytesOf, emptyState, patchOf, sheet, tabNames, userWorkbook, scored } from '../xlsxFixtures';
 
 /** Applies the patch through the package host and opens the result with ExcelJS. */
 async function applied(input: ExcelJS.Workbook | Uint8Array, patch: Patch): Promise<{ wb: ExcelJS.Workbook; bytes: Uint8Array }> {
@@ -28,22 +28,6 @@ function noteText(note: unknown): string {
   if (typeof note === 'string') return note;
   const texts = (note as { texts?: { text?: string }[] } | undefined)?.texts ?? [];
   return texts.map((t) => t.text ?? '').join('');
-}
-
-function userWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ledger = wb.addWorksheet('发放明细');
-  ledger.getCell('A1').value = '姓名';
-  ledger.getCell('B1').value = '金额';
-  ledger.getCell('A2').value = '张三';
-  ledger.getCell('B2').value = 1000;
-  wb.addWorksheet('自评表').getCell('A1').value = '项目支出绩效自评表';
-  wb.addWorksheet('备注').getCell('A1').value = '用户自己的表';
-  return wb;
-}
-
-function scored(rows: SheetWrite['rows'], extra: Partial<SheetWrite> = {}): SheetWrite {
-  return withMark({ name: '绩效目标', role: 'scored', rows, ...extra }, 'jixiao:scored:t1');
 }
 
 describe("the package host writes the add-in's own sheets as the xlsx host does", () => {
