@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { WorkbookReadError, workbookReadError } from '../hosts/xlsx/errors';
-import { XlsxHost } from '../hosts/xlsx/xlsxHost';
-import { installCompactValidations } from './compactValidations';
+import { PackageHost } from '../hosts/package/packageHost';
 import { UserInputError } from './userInputError';
 
 /**
  * Opens the user's workbook for reading; an unreadable file is the user's problem to fix (exit 2).
- * The bytes are read here and handed to `XlsxHost.fromBuffer`, which checks the package before ExcelJS
- * loads it (a merge over the whole grid, a row beyond 1,048,576 …) and recognises an old .xls or a
- * password-protected file (both OLE files) by its first bytes.
+ * The bytes are read here and handed to the package host (issue 13), which checks the package's claims
+ * before SheetJS reads it (a merge over the whole grid, a row beyond 1,048,576 …), reads an old .xls/.et
+ * as well as any .xlsx, and tells a password-protected file (an OLE file too) by what SheetJS finds.
  */
-export async function openWorkbook(path: string): Promise<XlsxHost> {
-  installCompactValidations();
+export async function openWorkbook(path: string): Promise<PackageHost> {
   try {
     let bytes: Uint8Array;
     try {
@@ -21,15 +19,7 @@ export async function openWorkbook(path: string): Promise<XlsxHost> {
       const code = (err as { code?: unknown } | null)?.code;
       throw workbookReadError(err, code === 'ENOENT' ? { missing: path } : undefined);
     }
-    try {
-      return await XlsxHost.fromBuffer(bytes, path);
-    } catch (err) {
-      // A file named .xls/.et that is not even a zip is an old binary workbook by another route.
-      if (err instanceof WorkbookReadError && /\.(xls|et)$/i.test(path) && err.message.includes('文件不是有效的 .xlsx 文件')) {
-        throw workbookReadError(err.cause ?? err, 'ole');
-      }
-      throw err;
-    }
+    return PackageHost.fromBuffer(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const where = e.message.includes(path) ? '' : `（文件：${path}）`;

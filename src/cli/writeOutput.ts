@@ -6,10 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { XlsxHost } from '../hosts/xlsx/xlsxHost';
 import { UserInputError } from './userInputError';
 
-export async function writeWorkbook(host: XlsxHost, out: string): Promise<void> {
+export async function writeWorkbook(host: { toBuffer(): Promise<Uint8Array> }, out: string): Promise<void> {
   let bytes: Uint8Array;
   try {
     bytes = await host.toBuffer();

@@ -1,18 +1,38 @@
 /**
- * Runs fuzz cases in a pool of worker processes. Each CLI run inside a case has `timeoutMs`; past it the
+ * Runs fuzz cases in a pool of worker processes. Each CLI run inside a case has a bound of `timeoutMs`
+ * plus `PER_MB_MS` per MB of input, counted in the worker's CPU time where Linux's /proc tells it (so a
+ * machine busy with other work does not turn a slow run into a "hang"), with a wall-clock backstop of
+ * `WALL_FACTOR` times the bound for a run that waits without computing; past either, the
  * worker is killed and replaced and the case is a hang. A worker that dies in a CLI run (out of memory,
  * a native crash) makes the case an internal error. A case whose harness steps (building the input,
  * LibreOffice, reading files back) exceed `caseTimeoutMs` is a harness error, not the product's.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseResult, CaseSpec } from './runCase';
 import type { FromWorker } from './worker';
 
-/** Time allowed per MB of input on top of `timeoutMs`: about three times what ExcelJS needs to read and write it. */
+/** CPU time allowed per MB of input on top of `timeoutMs`: several times what reading and writing it needs. */
 export const PER_MB_MS = 15_000;
+
+/** A run that uses no CPU (blocked on something) is a hang after this many times its bound in wall time. */
+export const WALL_FACTOR = 3;
+
+/** CPU time (user + system, all threads) a process has used, in ms; undefined where /proc is not there. */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux.
+  } catch {
+    return undefined;
+  }
+}
 
 export interface PoolOptions {
   workers: number;
@@ -77,8 +97,21 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
             // A bound proportional to the input's real size (issue 12): a 60,000-row ledger whose every
             // payment is flagged takes ExcelJS tens of seconds to read and write, and is not a hang.
             const bound = timeoutMs + Math.round((m.bytes / 1_048_576) * PER_MB_MS);
-            cliTimer = setTimeout(() => fail('hang', `hang: the ${step} run did not finish in ${Math.round(bound / 1000)} s (${(m.bytes / 1_048_576).toFixed(1)} MB)`), bound);
+            const size = `${(m.bytes / 1_048_576).toFixed(1)} MB`;
+            const cpuStart = cpuMsOf(c.pid);
+            const wallStart = performance.now();
+            if (cpuStart === undefined) {
+              cliTimer = setTimeout(() => fail('hang', `hang: the ${step} run did not finish in ${Math.round(bound / 1000)} s (${size})`), bound);
+            } else {
+              cliTimer = setInterval(() => {
+                const cpu = (cpuMsOf(c.pid) ?? cpuStart) - cpuStart;
+                const wall = performance.now() - wallStart;
+                if (cpu > bound) fail('hang', `hang: the ${step} run used ${Math.round(cpu / 1000)} s of CPU without finishing (bound ${Math.round(bound / 1000)} s, ${size})`);
+                else if (wall > bound * WALL_FACTOR) fail('hang', `hang: the ${step} run did not finish in ${Math.round(wall / 1000)} s (${Math.round(cpu / 1000)} s of CPU, ${size})`);
+              }, 500);
+            }
           } else if (m.type === 'cli-end') {
+            clearInterval(cliTimer);
             clearTimeout(cliTimer);
             cliTimer = undefined;
           } else if (m.type === 'result') done(m.result);
@@ -96,6 +129,7 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
         };
         function done(result: CaseResult | null): void {
           clearTimeout(caseTimer);
+          clearInterval(cliTimer);
           clearTimeout(cliTimer);
           c.off('message', onMessage);
           c.off('exit', onExit);

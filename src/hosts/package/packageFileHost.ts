@@ -3,14 +3,12 @@
  * preview never meets a Node API. The input file is only read; writing over it is refused (SPEC §7).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import type * as XLSX from '@e965/xlsx';
 import { workbookReadError } from '../xlsx/errors';
-import { PackageHost } from './packageHost';
-import type { ZipPackage } from './zipPackage';
+import { PackageHost, type OpenedPackage } from './packageHost';
 
 export class PackageFileHost extends PackageHost {
   private constructor(
-    parts: [ZipPackage, XLSX.WorkBook, boolean],
+    parts: OpenedPackage,
     /** The file it was read from, which `writeFile` refuses to overwrite. */
     private readonly sourcePath: string,
   ) {

@@ -14,14 +14,15 @@ import type { ReadOptions, WorkbookHost } from '../../core/host';
 import { markOf } from '../../core/output/ownSheets';
 import { HIGHLIGHT_FILLS, type CellHighlight, type NewUserSheet, type Patch, type SheetWrite } from '../../core/patch';
 import type { HighlightRecord, WorkbookSnapshot } from '../../core/snapshot';
+import { checkSheetClaims, longSheetNames, MAX_MERGED_CELLS, shortenedSheetName } from '../shared/sheetClaims';
 import { sameSheetName } from '../shared/sheetNames';
-import { chunkText, STATE_SHEET_NAME } from '../shared/stateCodec';
+import { chunkText, freeStateSheetName } from '../shared/stateCodec';
 import { SheetNames, validatePatch } from '../shared/validatePatch';
 import { WorkbookReadError } from '../xlsx/errors';
 import { editCellStyles, type CellStyleEdit } from './cellStyleIndex';
 import { decodeStyleMemory, encodeStyleMemory, noteXmlOf, type PackageHighlightRecord } from './highlightRecord';
 import { ownSheetXml, stateSheetXml } from './ownSheetXml';
-import { isZip, parseWorkbook, snapshotOf } from './readWorkbook';
+import { isZip, parseWorkbook, snapshotOf, stateSheetIndexes } from './readWorkbook';
 import { addRelationship, CONTENT_TYPE, REL, relationshipsOf, removeRelationship, setOverride } from './relationships';
 import { commentText, SheetNotes } from './sheetNotes';
 import { StylesPart } from './stylesPart';
@@ -45,34 +46,71 @@ function nested<K1, K2, V>(map: Map<K1, Map<K2, V>>, k1: K1): Map<K2, V> {
   return inner;
 }
 
+type LongSheetName = { name: string; shortened: string };
+
+/** What a host is made of: the package, SheetJS's reading of it, whether it was converted, the names shortened. */
+export type OpenedPackage = [ZipPackage, XLSX.WorkBook, boolean, LongSheetName[]];
+
+/**
+ * Checks every sheet's claims (shared/sheetClaims.ts) and shortens names over Excel's 31 characters in
+ * the workbook part, as Excel would otherwise repair the copy we hand back. Returns the names shortened.
+ */
+function checkClaims(pkg: ZipPackage): LongSheetName[] {
+  const workbook = new WorkbookPart(pkg, workbookPartName(pkg));
+  const budget = { left: MAX_MERGED_CELLS };
+  for (const entry of workbook.sheets) {
+    if (!entry.part) continue;
+    const xml = pkg.text(entry.part);
+    if (xml !== undefined) checkSheetClaims(xml, entry.name, budget);
+  }
+  const long = longSheetNames(workbook.sheets.map((s) => s.name));
+  if (long.length === 0) return long;
+  for (const entry of workbook.sheets) {
+    if (entry.name.length <= 31) continue;
+    entry.name = shortenedSheetName(entry.name);
+    entry.element = setAttribute(entry.element, 'name', entry.name);
+  }
+  workbook.save();
+  return long;
+}
+
 export class PackageHost implements WorkbookHost {
   private book: XLSX.WorkBook | undefined;
   private snapshot: WorkbookSnapshot | undefined;
+  /** The sheets holding the add-in's state as last read (stateSheetIndexes); any other sheet is the officer's. */
+  private stateSheets: string[] = [];
+  /** What reading found that the officer should hear about (Chinese, without the 提示 prefix). */
+  readonly notices: string[] = [];
 
   protected constructor(
     private readonly pkg: ZipPackage,
     book: XLSX.WorkBook,
     /** True when the input was an old binary `.xls`/`.et`: the output is a new `.xlsx` made from it. */
     readonly converted: boolean,
+    longNames: readonly LongSheetName[] = [],
   ) {
     this.book = book;
+    if (converted) this.notices.push('原文件是旧版 .xls/.et 格式：评分结果写成新的 .xlsx 工作簿，原文件未被修改。');
+    for (const { name, shortened } of longNames) this.notices.push(`工作表名称“${name}”超过 Excel 允许的 31 个字符，输出文件中改为“${shortened}”。`);
   }
 
   /** What a host is made of, from the file's bytes (shared with the Node-only PackageFileHost). */
-  protected static open(buf: ArrayBuffer | Uint8Array): [ZipPackage, XLSX.WorkBook, boolean] {
+  protected static open(buf: ArrayBuffer | Uint8Array): OpenedPackage {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     // Sizes are checked (from the zip's directory) before SheetJS inflates anything.
     const pkg = isZip(bytes) ? ZipPackage.open(bytes) : undefined;
-    const { book, legacy } = parseWorkbook(bytes);
+    // Claims that would make reading cost far beyond the file's size are refused before SheetJS reads.
+    const longNames = pkg && pkg.has(workbookPartName(pkg)) ? checkClaims(pkg) : [];
+    const { book, legacy } = parseWorkbook(longNames.length > 0 ? pkg!.toBytes(0) : bytes);
     if (legacy) {
       // SheetJS writes the old file's cells, formats, merges and sheets as an .xlsx package to edit.
       // It writes sparse sheets only, so the file is read once more in that mode for the conversion.
       const sparse = readWorkbookFile(bytes, { type: 'array', cellNF: true, cellStyles: true });
       const converted = new Uint8Array(writeWorkbook(sparse, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
-      return [ZipPackage.open(converted), book, true];
+      return [ZipPackage.open(converted), book, true, []];
     }
     if (!pkg || !pkg.has(workbookPartName(pkg))) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
-    return [pkg, book, false];
+    return [pkg, book, false, longNames];
   }
 
   /** Browser-safe: the bytes of an .xlsx (or .xls/.et) file. */
@@ -91,19 +129,21 @@ export class PackageHost implements WorkbookHost {
       options?.onProgress?.(n, n);
       return this.snapshot;
     }
-    const book = this.book ?? parseWorkbook(this.pkg.toBytes(0)).book;
-    this.book = undefined;
-    this.snapshot = snapshotOf(book, options);
+    this.snapshot = this.snapshotOfBook(options);
     return this.snapshot;
   }
 
   private current(): WorkbookSnapshot {
-    if (!this.snapshot) {
-      const book = this.book ?? parseWorkbook(this.pkg.toBytes(0)).book;
-      this.book = undefined;
-      this.snapshot = snapshotOf(book);
-    }
+    this.snapshot ??= this.snapshotOfBook();
     return this.snapshot;
+  }
+
+  /** Reads the (current) package once, and lets SheetJS's workbook go. */
+  private snapshotOfBook(options?: ReadOptions): WorkbookSnapshot {
+    const book = this.book ?? parseWorkbook(this.pkg.toBytes(0)).book;
+    this.book = undefined;
+    this.stateSheets = stateSheetIndexes(book).map((i) => book.SheetNames[i]);
+    return snapshotOf(book, options);
   }
 
   async apply(patch: Patch): Promise<void> {
@@ -113,7 +153,8 @@ export class PackageHost implements WorkbookHost {
       const sheet = snapshot.sheets.find((s) => sameSheetName(s.name, name));
       return sheet ? (markOf(sheet)?.text ?? null) : null;
     };
-    validatePatch(new SheetNames(workbook.sheets.map((s) => s.name)), patch, marks);
+    const isState = (name: string) => this.stateSheets.includes(name);
+    validatePatch(new SheetNames(workbook.sheets.map((s) => s.name)), patch, marks, this.stateSheets[0]);
 
     const stylesRel = relationshipsOf(this.pkg, workbook.name).find((r) => r.type === REL.styles);
     const stylesName = stylesRel?.part ?? `${partFolder(workbook.name)}/styles.xml`;
@@ -130,7 +171,7 @@ export class PackageHost implements WorkbookHost {
 
     for (const { name, mark } of patch.removeSheets) {
       const entry = find(name);
-      if (entry && marks(entry.name) === mark && entry.name !== STATE_SHEET_NAME) this.removeSheet(workbook, entry);
+      if (entry && marks(entry.name) === mark && !isState(entry.name)) this.removeSheet(workbook, entry);
     }
 
     for (const write of patch.sheets) {
@@ -146,7 +187,7 @@ export class PackageHost implements WorkbookHost {
     if (patch.highlights.length > 0) highlights = this.applyHighlights(workbook, styles, patch.highlights);
     else if (restoring) highlights = [];
     else highlights = snapshot.state?.highlights ?? [];
-    this.writeState(workbook, JSON.stringify({ ...patch.state, highlights }));
+    this.writeState(workbook, JSON.stringify({ ...patch.state, highlights }), isState);
 
     if (patch.select) {
       const target = find(patch.select.sheet);
@@ -226,20 +267,29 @@ export class PackageHost implements WorkbookHost {
     return { entry: this.addSheet(workbook, write.name, xml, at, 'visible'), replaced: existing };
   }
 
-  /** The state goes last in the tab order, very hidden; an earlier state sheet is replaced. */
-  private writeState(workbook: WorkbookPart, json: string): void {
-    const old = workbook.sheets.find((s) => s.name === STATE_SHEET_NAME);
+  /**
+   * The state goes last in the tab order, very hidden. Our earlier state sheet is replaced in place (same
+   * part), any other of ours removed; a sheet of the officer's with a state name is never touched, and a
+   * new state sheet takes the first free name of the scheme (shared/stateCodec.ts).
+   */
+  private writeState(workbook: WorkbookPart, json: string, isState: (name: string) => boolean): void {
     const xml = stateSheetXml(chunkText(json));
-    if (old && old.part) {
-      this.pkg.setText(old.part, xml);
-      this.pkg.remove(relsPartOf(old.part));
-      // Back to the end, behind any sheet this run added.
-      workbook.sheets.splice(workbook.sheets.indexOf(old), 1);
-      workbook.sheets.push(old);
+    const ours = workbook.sheets.filter((s) => isState(s.name));
+    const kept = ours.find((s) => s.part !== undefined);
+    for (const old of ours) if (old !== kept) this.removeSheet(workbook, old);
+    if (kept) {
+      this.pkg.setText(kept.part!, xml);
+      this.pkg.remove(relsPartOf(kept.part!));
+      // Back to the end, behind any sheet this run added, and very hidden however it was saved.
+      workbook.sheets.splice(workbook.sheets.indexOf(kept), 1);
+      workbook.sheets.push(kept);
+      if (kept.state !== 'veryHidden') {
+        kept.state = 'veryHidden';
+        kept.element = setAttribute(kept.element, 'state', 'veryHidden');
+      }
       return;
     }
-    if (old) this.removeSheet(workbook, old);
-    this.addSheet(workbook, STATE_SHEET_NAME, xml, workbook.sheets.length, 'veryHidden');
+    this.addSheet(workbook, freeStateSheetName(workbook.sheets.map((s) => s.name)), xml, workbook.sheets.length, 'veryHidden');
   }
 
   /**

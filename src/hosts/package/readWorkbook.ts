@@ -9,7 +9,7 @@ import type { ReadOptions } from '../../core/host';
 import { FormatRunBuilder, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { isDateFormat } from '../../core/parse/date';
 import { MeaningfulFormats } from '../shared/numberFormat';
-import { decodeState, STATE_SHEET_NAME } from '../shared/stateCodec';
+import { decodeState, isStateSheetName } from '../shared/stateCodec';
 import { WorkbookReadError } from '../xlsx/errors';
 
 /** Days between the 1904 and the 1900 date systems' day 0 (what Excel adds when switching systems). */
@@ -52,7 +52,10 @@ const NOT_A_WORKBOOK = '无法读取工作簿：文件不是有效的 .xlsx 或 
  */
 export function parseWorkbook(bytes: Uint8Array): ParsedWorkbook {
   const zip = isZip(bytes);
-  if (!zip && !startsWith(bytes, OLE)) throw new WorkbookReadError(NOT_A_WORKBOOK);
+  if (!zip && !startsWith(bytes, OLE)) {
+    const first = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new WorkbookReadError(NOT_A_WORKBOOK, { cause: new Error(`neither a zip nor an OLE compound file (first bytes: ${first || 'none'})`) });
+  }
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(bytes, {
@@ -71,8 +74,14 @@ export function parseWorkbook(bytes: Uint8Array): ParsedWorkbook {
     if (/password|encrypt/i.test(message)) {
       throw new WorkbookReadError('无法读取工作簿：文件设置了打开密码。请在 Excel 中取消密码并另存后再试。', { cause: err });
     }
-    const what = zip ? '其中的内容无法解析，文件可能已损坏' : '不是能识别的 .xls 格式，或文件已损坏';
-    throw new WorkbookReadError(`无法读取工作簿：文件不是有效的工作簿（${what}）。请在 Excel 中打开并“另存为” .xlsx 后再试。`, { cause: err });
+    if (!zip) {
+      // An OLE file SheetJS cannot read: an .xls it does not know, or an encrypted workbook it did not recognise as one.
+      throw new WorkbookReadError(
+        '无法读取工作簿：文件是旧版 .xls 格式或设置了打开密码的工作簿，但无法读取其内容。如果设置了打开密码，请在 Excel 中取消密码并“另存为” .xlsx 后再试；否则文件可能已损坏。',
+        { cause: err },
+      );
+    }
+    throw new WorkbookReadError('无法读取工作簿：文件不是有效的工作簿（其中的内容无法解析，文件可能已损坏）。请在 Excel 中打开并“另存为” .xlsx 后再试。', { cause: err });
   }
   if (book.SheetNames.length === 0) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
   return { book, legacy: !zip };
@@ -151,19 +160,46 @@ function readSheet(book: XLSX.WorkBook, index: number, meaningful: MeaningfulFor
   return sheet;
 }
 
-function storedState(book: XLSX.WorkBook): Pick<WorkbookSnapshot, 'state' | 'stateProblem'> {
-  const ws = book.Sheets[STATE_SHEET_NAME];
-  if (!ws) return {};
-  const data: (XLSX.CellObject | undefined)[][] = ws['!data'] ?? [];
+/** The JSON chunks stored down column A of a state sheet, joined. */
+function storedJson(ws: XLSX.WorkSheet | undefined): string {
+  const data: (XLSX.CellObject | undefined)[][] = ws?.['!data'] ?? [];
   let json = '';
   for (let r = 0; ; r++) {
     const v = data[r]?.[0]?.v;
     if (typeof v !== 'string' || v === '') break;
     json += v;
   }
-  if (json === '') return {};
-  const decoded = decodeState(json);
-  return decoded.state ? { state: decoded.state } : { stateProblem: decoded.problem };
+  return json;
+}
+
+/**
+ * The sheets that hold (or held) the add-in's state, by tab position; normally one. A sheet the officer
+ * can see is theirs whatever it is called. Ours is very hidden; a merely hidden one counts only when it
+ * holds a valid state (LibreOffice and WPS may save very hidden as hidden). The same rule as the ExcelJS
+ * host's (xlsx/stateSheet.ts), so either finds the state the other stored.
+ */
+export function stateSheetIndexes(book: XLSX.WorkBook): number[] {
+  const out: number[] = [];
+  book.SheetNames.forEach((name, index) => {
+    if (!isStateSheetName(name)) return;
+    const hidden = book.Workbook?.Sheets?.[index]?.Hidden;
+    if (hidden === 2) out.push(index);
+    else if (hidden === 1 && decodeState(storedJson(book.Sheets[name])).state !== undefined) out.push(index);
+  });
+  return out;
+}
+
+/** The stored state: from the first state sheet whose content decodes, else the first one's problem. */
+function storedState(book: XLSX.WorkBook, indexes: readonly number[]): Pick<WorkbookSnapshot, 'state' | 'stateProblem'> {
+  let problem: string | undefined;
+  for (const index of indexes) {
+    const json = storedJson(book.Sheets[book.SheetNames[index]]);
+    if (json === '') continue;
+    const decoded = decodeState(json);
+    if (decoded.state) return { state: decoded.state };
+    problem ??= decoded.problem;
+  }
+  return problem === undefined ? {} : { stateProblem: problem };
 }
 
 export function snapshotOf(book: XLSX.WorkBook, options?: ReadOptions): WorkbookSnapshot {
@@ -171,12 +207,13 @@ export function snapshotOf(book: XLSX.WorkBook, options?: ReadOptions): Workbook
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const sheets: SheetSnapshot[] = [];
   const names = book.SheetNames;
+  const stateSheets = stateSheetIndexes(book);
   names.forEach((name, index) => {
     if (options?.signal?.aborted) throw Object.assign(new Error('已取消读取'), { name: 'AbortError' });
     const ws = book.Sheets[name];
     // Chart sheets hold no cells; the state sheet is the add-in's memory, not input.
-    if (name !== STATE_SHEET_NAME && ws && ws['!type'] !== 'chart') sheets.push(readSheet(book, index, meaningful, date1904));
+    if (!stateSheets.includes(index) && ws && ws['!type'] !== 'chart') sheets.push(readSheet(book, index, meaningful, date1904));
     options?.onProgress?.(index + 1, names.length);
   });
-  return { sheets, ...storedState(book) };
+  return { sheets, ...storedState(book, stateSheets) };
 }
