@@ -20,6 +20,7 @@ import { chunkText, freeStateSheetName } from '../shared/stateCodec';
 import { SheetNames, validatePatch } from '../shared/validatePatch';
 import { WorkbookReadError } from '../xlsx/errors';
 import { editCellStyles, type CellStyleEdit } from './cellStyleIndex';
+import { checkXmlPart, checkXmlParts, contentTypes } from './partCheck';
 import { decodeStyleMemory, encodeStyleMemory, noteXmlOf, type PackageHighlightRecord } from './highlightRecord';
 import { ownSheetXml, stateSheetXml } from './ownSheetXml';
 import { isZip, parseWorkbook, snapshotOf, stateSheetIndexes } from './readWorkbook';
@@ -56,13 +57,25 @@ export type OpenedPackage = [ZipPackage, XLSX.WorkBook, boolean, LongSheetName[]
  * the workbook part, as Excel would otherwise repair the copy we hand back. Returns the names shortened.
  */
 function checkClaims(pkg: ZipPackage): LongSheetName[] {
+  const typeOf = contentTypes(pkg);
+  // The parts the sheet list rests on first, so a damaged one is named rather than misread.
+  const checked = new Set<string>();
+  for (const part of ['[Content_Types].xml', '_rels/.rels', workbookPartName(pkg), relsPartOf(workbookPartName(pkg))]) {
+    if (!pkg.has(part)) continue;
+    checkXmlPart(part, pkg.text(part)!, typeOf);
+    checked.add(part);
+  }
   const workbook = new WorkbookPart(pkg, workbookPartName(pkg));
   const budget = { left: MAX_MERGED_CELLS };
   for (const entry of workbook.sheets) {
-    if (!entry.part) continue;
+    if (!entry.part || checked.has(entry.part)) continue;
     const xml = pkg.text(entry.part);
-    if (xml !== undefined) checkSheetClaims(xml, entry.name, budget);
+    if (xml === undefined) continue;
+    checkXmlPart(entry.part, xml, typeOf);
+    checkSheetClaims(xml, entry.name, budget);
+    checked.add(entry.part);
   }
+  checkXmlParts(pkg, typeOf, checked);
   const long = longSheetNames(workbook.sheets.map((s) => s.name));
   if (long.length === 0) return long;
   for (const entry of workbook.sheets) {

@@ -7,12 +7,24 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { WorkbookReadError } from '../xlsx/errors';
-import { inflateEntry, inflateHead, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
+import { crc32, inflateEntry, inflateHead, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
 
 /** Past this many bytes of one XML part, its text no longer fits in one V8 string (≈ 512 MiB). */
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
 /** All parts together, inflated. */
 export const MAX_PACKAGE_BYTES = 1536 * 1024 * 1024;
+
+/** A part as a message names it: its path in the package, quoted (the officer's IT staff can find it). */
+export function partLabel(name: string): string {
+  return `部件“${name}”`;
+}
+
+function damagedPart(name: string, cause?: unknown): WorkbookReadError {
+  return new WorkbookReadError(
+    `无法读取工作簿：文件已损坏（${partLabel(name)}的压缩数据有误），文件可能不完整或传输中出错。请在 Excel 中打开原文件并“另存为” .xlsx 后再试。`,
+    { cause },
+  );
+}
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -53,7 +65,29 @@ export class ZipPackage {
         );
       }
     }
-    return new ZipPackage(bytes, entries);
+    const pkg = new ZipPackage(bytes, entries);
+    pkg.verify();
+    return pkg;
+  }
+
+  /**
+   * Inflates every part once and checks its size and CRC-32 against the directory: a part damaged inside
+   * an intact zip is refused here, naming it, rather than failing half-way or being copied into the
+   * scored file unread (every part we do not edit is copied by its compressed bytes).
+   */
+  private verify(): void {
+    for (const entry of this.entries.values()) {
+      const data = this.inflate(entry);
+      if (data.length !== entry.size || crc32(data) !== entry.crc) throw damagedPart(entry.name);
+    }
+  }
+
+  private inflate(entry: ZipEntry): Uint8Array {
+    try {
+      return inflateEntry(this.source, entry);
+    } catch (err) {
+      throw damagedPart(entry.name, err);
+    }
   }
 
   has(name: string): boolean {
@@ -69,7 +103,7 @@ export class ZipPackage {
     const changed = this.changed.get(name);
     if (changed !== undefined) return typeof changed === 'string' ? strToU8(changed) : changed;
     const entry = this.entries.get(name);
-    return entry ? inflateEntry(this.source, entry) : undefined;
+    return entry ? this.inflate(entry) : undefined;
   }
 
   text(name: string): string | undefined {
