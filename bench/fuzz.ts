@@ -7,13 +7,14 @@
  *   npm run fuzz -- --cases 1500 --write             fewer, still written (a smaller run only prints)
  *   npm run fuzz -- --cases 1000 --family b           one family
  *   npm run fuzz -- --family c --seed 42 --case 17    replay one case, with every detail
+ *   npm run fuzz -- --cases 10000 --write --journal .fuzz.jsonl   stop and start again: results so far are kept
  *   npm run fuzz -- --family b --case 3 --variant 'many merges'   one variant (a: mess, b: structure, c: damage)
  *   options: --seed N (default 20251207), --size small|full (default full), --workers N (default 2),
  *            --timeout S (per CLI run, default 20), --libreoffice P (share of (d) cases re-saved, default 0.05),
  *            --json FILE (every result, one JSON line each)
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runPool } from '../test/fuzz/pool';
 import { FAMILIES, type Family } from '../test/fuzz/rng';
@@ -33,6 +34,8 @@ interface Args {
   write: boolean;
   /** Every result as JSON lines, for a closer look. */
   json?: string;
+  /** Appends each result to this file and skips the cases it already holds, so a long run can stop and go on. */
+  journal?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args {
       case '--variant': a.variant = v; i++; break;
       case '--write': a.write = true; break;
       case '--json': a.json = v; i++; break;
+      case '--journal': a.journal = v; i++; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -85,7 +89,7 @@ function markdown(a: Args, results: CaseResult[], seconds: number): string {
     '# Reliability',
     '',
     'Hostile workbooks (issue 12): `npm run fuzz` builds cases in four families (test/fuzz), runs each through the command line ' +
-      '(`score --out --json`, in worker processes, 20 s per run plus 15 s per MB of input) and classifies it. **scored**: exit 0 and every cell of every user ' +
+      '(`score --out --json`, in worker processes, 20 s of CPU time per run plus 15 s per MB of input, with a wall-clock backstop of three times that) and classifies it. **scored**: exit 0 and every cell of every user ' +
       'sheet the same before and after; **refused**: exit 2 with a Chinese message; **internal error**: exit 1, an exception, a crash ' +
       'or out of memory; **hang**: a run past the timeout; **data loss**: exit 0 but a user sheet changed or gone. Columns after it ' +
       'count cases (any class) whose output Excel would repair (text over 32,767 characters, an invalid or duplicate sheet name), whose ' +
@@ -103,26 +107,76 @@ function markdown(a: Args, results: CaseResult[], seconds: number): string {
   ].join('\n');
 }
 
+interface JournalHead {
+  commit: string;
+  seed: number;
+  size: string;
+  libreOffice: number;
+  timeout: number;
+}
+
+/**
+ * `--journal`: the results so far of a run that may be stopped and started again (the 10,000-case run
+ * takes longer than one sitting on a shared machine). The first line names the commit and settings; a
+ * journal of another commit or other settings is refused rather than mixed. Each later line is a result
+ * or the start of a sitting; the wall time reported is the sum over sittings.
+ */
+function openJournal(a: Args): { done: CaseResult[]; seconds: number } {
+  const head: JournalHead = { commit: commit(), seed: a.seed, size: a.size, libreOffice: a.libreOffice, timeout: a.timeout };
+  if (!a.journal) return { done: [], seconds: 0 };
+  if (!existsSync(a.journal)) {
+    writeFileSync(a.journal, JSON.stringify(head) + '\n');
+    return { done: [], seconds: 0 };
+  }
+  const lines = readFileSync(a.journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const stored = lines[0] as unknown as JournalHead;
+  if (JSON.stringify(stored) !== JSON.stringify(head)) {
+    throw new Error(`the journal ${a.journal} is of another run (${JSON.stringify(stored)}), not ${JSON.stringify(head)}`);
+  }
+  const done = lines.filter((l) => 'family' in l) as unknown as CaseResult[];
+  let seconds = 0;
+  let sitting = 0;
+  for (const l of lines.slice(1)) {
+    if ('sitting' in l) {
+      seconds += sitting;
+      sitting = 0;
+    } else if (typeof l.elapsed === 'number') sitting = Math.max(sitting, l.elapsed);
+  }
+  return { done, seconds: seconds + sitting };
+}
+
 async function fuzzMain(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
-  const list = specs(a);
+  const journal = openJournal(a);
+  const key = (r: { family: string; index: number }) => `${r.family}#${r.index}`;
+  const finished = new Set(journal.done.map(key));
+  const all = specs(a);
+  const list = all.filter((spec) => !finished.has(key(spec)));
+  if (a.journal) {
+    appendFileSync(a.journal, JSON.stringify({ sitting: new Date().toISOString() }) + '\n');
+    if (finished.size > 0) console.log(`${finished.size} cases already in ${a.journal}; ${list.length} to go.`);
+  }
   const started = performance.now();
-  let done = 0;
-  const results = await runPool(list, {
+  let done = journal.done.length;
+  const fresh = await runPool(list, {
     workers: a.workers,
     timeoutMs: a.timeout * 1000,
     onResult: (r) => {
       done++;
+      if (a.journal) appendFileSync(a.journal, JSON.stringify({ ...r, elapsed: (performance.now() - started) / 1000 }) + '\n');
       if (a.index !== null) {
         console.log(JSON.stringify(r, null, 2));
       } else if (isFailure(r)) {
-        console.log(`${done}/${list.length} ${failureLines([r])[0]}`);
+        console.log(`${done}/${all.length} ${failureLines([r])[0]}`);
       } else if (done % 100 === 0) {
-        console.log(`${done}/${list.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        console.log(`${done}/${all.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       }
     },
   });
-  const seconds = (performance.now() - started) / 1000;
+  const results = [...journal.done.filter((r) => all.some((s) => key(s) === key(r))), ...fresh].sort(
+    (x, y) => x.family.localeCompare(y.family) || x.index - y.index,
+  );
+  const seconds = journal.seconds + (performance.now() - started) / 1000;
   const text = markdown(a, results, seconds);
   console.log(`\n${table(results)}\n\n${seconds.toFixed(0)} s`);
   if (a.json) writeFileSync(a.json, results.map((r) => JSON.stringify(r)).join('\n') + '\n');
