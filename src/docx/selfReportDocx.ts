@@ -110,7 +110,7 @@ export async function selfReportDocx(report: SelfReport): Promise<Uint8Array> {
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 120 },
-      children: [new TextRun({ text: report.title, font: FONTS.heading, size: SIZE.title })],
+      children: [new TextRun({ text: report.title, font: FONTS.heading, size: SIZE.title, bold: true })],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -123,7 +123,8 @@ export async function selfReportDocx(report: SelfReport): Promise<Uint8Array> {
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         spacing: { before: 240, after: 120 },
-        children: [new TextRun({ text: section.heading, font: FONTS.heading, size: SIZE.body })],
+        // Bold too: where 黑体 is missing, the substitute still reads as a heading.
+        children: [new TextRun({ text: section.heading, font: FONTS.heading, size: SIZE.body, bold: true })],
       }),
     );
     for (const block of section.blocks) children.push(...blockParts(block));
