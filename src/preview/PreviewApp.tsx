@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../i18n/messages';
+import { generateReport, reportFileName } from '../app/generateReport';
 import { App } from '../taskpane/App';
 import { PreviewHost, scoredFileName } from './previewHost';
 import { DEFAULT_SAMPLE, SAMPLES, openSample, type Sample } from './samples';
@@ -72,9 +73,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** Saves bytes as a file through a temporary link: the browser's own download, no server involved. */
-function saveFile(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+function saveFile(bytes: Uint8Array, fileName: string, type = XLSX_MIME): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -142,10 +146,32 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
     }
   };
 
+  const [drafting, setDrafting] = useState(false);
+  // 生成报告: scored afresh with what the workbook remembers (the packs of its last 评分), so it never
+  // waits for 评分 and never reports a stale result.
+  const draftReport = async () => {
+    if (!host) return;
+    setDrafting(true);
+    setError(null);
+    try {
+      const { docx } = await generateReport(host);
+      saveFile(docx, reportFileName(host.fileName), DOCX_MIME);
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setDrafting(false);
+    }
+  };
+
   const downloadButton = (
-    <Button appearance="primary" size="small" disabled={!changed} title={strings.downloadHint} onClick={() => void download()}>
-      {strings.download}
-    </Button>
+    <>
+      <Button appearance="primary" size="small" disabled={!changed} title={strings.downloadHint} onClick={() => void download()}>
+        {strings.download}
+      </Button>
+      <Button size="small" disabled={!host || drafting} title={strings.reportHint} onClick={() => void draftReport()}>
+        {drafting ? strings.reportBusy : strings.report}
+      </Button>
+    </>
   );
 
   return (
