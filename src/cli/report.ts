@@ -3,7 +3,7 @@
  * codes) and writes the 绩效自评报告 draft as a Word document. The workbook itself is never modified.
  */
 import { NotScorableError, runPipeline } from '../core/pipeline';
-import { draftSelfReport } from '../core/selfReport/draftSelfReport';
+import { reportRun } from '../core/selfReport/reportRun';
 import { selfReportDocx } from '../docx/selfReportDocx';
 import { openWorkbook, refuseOverwrite } from './openWorkbook';
 import { parseRules } from './score';
@@ -32,7 +32,8 @@ export async function runReport(workbook: string, opts: ReportCliOptions): Promi
     if (e instanceof NotScorableError) throw new UserInputError(`${e.message}（文件：${workbook}）`);
     throw e;
   }
-  const draft = draftSelfReport(snapshot, result.report);
+  // What the officer typed into the workbook's 自评报告（草稿） sheet, if it has one, is in the .docx too.
+  const { draft } = reportRun(snapshot, result.report);
   await writeFileAtomically(opts.out, await selfReportDocx(draft));
   if (!opts.quiet) {
     const placeholders = draft.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'paragraph' ? b.runs : [])).filter((r) => r.kind === 'placeholder' && r.text === null).length;
