@@ -16,8 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../i18n/messages';
-import { generateReport, reportFileName } from '../app/generateReport';
 import { App } from '../taskpane/App';
+import { DOCX_MIME, downloadFile, XLSX_MIME } from '../taskpane/downloadFile';
 import { PreviewHost, scoredFileName } from './previewHost';
 import { DEFAULT_SAMPLE, SAMPLES, openSample, type Sample } from './samples';
 import { SheetViewer } from './SheetViewer';
@@ -73,24 +73,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Saves bytes as a file through a temporary link: the browser's own download, no server involved. */
-function saveFile(bytes: Uint8Array, fileName: string, type = XLSX_MIME): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; give the browser a moment before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale }) {
   const c = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
@@ -140,39 +122,19 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
   const download = async () => {
     if (!host) return;
     try {
-      saveFile(await host.toBuffer(), scoredFileName(host.fileName));
+      downloadFile(await host.toBuffer(), scoredFileName(host.fileName), XLSX_MIME);
     } catch (e) {
       setError(describe(e));
-    }
-  };
-
-  const [drafting, setDrafting] = useState(false);
-  // 生成报告: scored afresh with what the workbook remembers (the packs of its last 评分), so it never
-  // waits for 评分 and never reports a stale result.
-  const draftReport = async () => {
-    if (!host) return;
-    setDrafting(true);
-    setError(null);
-    try {
-      const { docx } = await generateReport(host);
-      saveFile(docx, reportFileName(host.fileName), DOCX_MIME);
-    } catch (e) {
-      setError(describe(e));
-    } finally {
-      setDrafting(false);
     }
   };
 
   const downloadButton = (
-    <>
-      <Button appearance="primary" size="small" disabled={!changed} title={strings.downloadHint} onClick={() => void download()}>
-        {strings.download}
-      </Button>
-      <Button size="small" disabled={!host || drafting} title={strings.reportHint} onClick={() => void draftReport()}>
-        {drafting ? strings.reportBusy : strings.report}
-      </Button>
-    </>
+    <Button appearance="primary" size="small" disabled={!changed} title={strings.downloadHint} onClick={() => void download()}>
+      {strings.download}
+    </Button>
   );
+  // The pane's 生成报告 writes the 自评报告（草稿） sheet; here the page can also hand over the .docx.
+  const saveReport = useCallback((bytes: Uint8Array, fileName: string) => downloadFile(bytes, fileName, DOCX_MIME), []);
 
   return (
     <FluentProvider theme={webLightTheme} lang={locale} className={c.page}>
@@ -231,7 +193,7 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
             </MessageBar>
           ) : null}
           {loading ? <Spinner className={c.status} size="small" label={strings.loading(loading)} /> : null}
-          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} /> : null}
+          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} saveReport={saveReport} workbookName={host.fileName} /> : null}
         </div>
         <div className={c.viewer}>{host ? <SheetViewer key={hostKey(host)} host={host} strings={strings} /> : null}</div>
       </div>

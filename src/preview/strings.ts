@@ -13,9 +13,6 @@ export interface PreviewStrings {
   openFileHint: string;
   download: string;
   downloadHint: string;
-  report: string;
-  reportBusy: string;
-  reportHint: string;
   languageLabel: string;
   loading: (name: string) => string;
   openFailed: (name: string, reason: string) => string;
@@ -37,9 +34,6 @@ const zhCN: PreviewStrings = {
   openFileHint: '选择要评分的 .xlsx 工作簿',
   download: '下载评分后的文件',
   downloadHint: '先点击“评分”，再下载带有“绩效目标”和“异常清单”的副本',
-  report: '生成报告',
-  reportBusy: '正在生成报告…',
-  reportHint: '按财预〔2020〕10号提纲生成绩效自评报告草稿（Word 文档），数据取自工作簿，【待填写】处需补充',
   languageLabel: '界面语言',
   loading: (name) => `正在打开 ${name}…`,
   openFailed: (name, reason) => `无法打开 ${name}：${reason}`,
@@ -61,9 +55,6 @@ const enUS: PreviewStrings = {
   openFileHint: 'Choose an .xlsx workbook to score',
   download: 'Download scored copy',
   downloadHint: 'Click 评分 (Score) first, then download a copy with the 绩效目标 and 异常清单 sheets',
-  report: 'Draft report',
-  reportBusy: 'Drafting the report…',
-  reportHint: 'Draft the 绩效自评报告 (a Word document, in Chinese) from the workbook; the 【待填写】 places are for you to fill',
   languageLabel: 'Language',
   loading: (name) => `Opening ${name}…`,
   openFailed: (name, reason) => `Could not open ${name}: ${reason}`,

@@ -227,6 +227,8 @@ describe('the browser preview', () => {
       await page.getByRole('button', { name: '生成报告' }).click();
       const saved = await download;
       expect(saved.suggestedFilename()).toBe('昆明市总工会2019自评表-自评报告.docx');
+      // The pane wrote the same draft into the workbook, as it does in Excel.
+      await page.getByRole('tab', { name: '自评报告（草稿）' }).waitFor();
       const copy = join(work, 'report.docx');
       await saved.saveAs(copy);
       const xml = strFromU8(unzipSync(new Uint8Array(await readFile(copy)))['word/document.xml']);
