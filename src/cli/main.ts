@@ -12,6 +12,7 @@ import { runPacks } from './packs';
 import { UserInputError } from './userInputError';
 import { usageMessage } from './usageMessage';
 import { withQuietConsole } from './quietConsole';
+import type { ReportCliOptions } from './report';
 
 /** Commander's help headings, in Chinese. */
 const HELP_TITLES: Record<string, string> = {
@@ -60,6 +61,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', '不在终端打印结果')
     .action(async (workbook: string, opts: ScoreCliOptions) => {
       exitCode = await (await import('./score')).runScore(workbook, opts);
+    });
+  program
+    .command('report')
+    .description('为工作簿评分，写出绩效自评报告草稿（Word 文档，按财预〔2020〕10号提纲）')
+    .argument('<workbook>', '要评分的 .xlsx 工作簿')
+    .requiredOption('--out <file>', '写出的报告 .docx 文件')
+    .option('--rules <ids>', '规则包，多个用逗号分隔（见 packs）')
+    .option('--scheme <id>', '评分方案（见 packs）', undefined)
+    .option('--quiet', '不在终端打印结果')
+    .action(async (workbook: string, opts: ReportCliOptions) => {
+      exitCode = await (await import('./report')).runReport(workbook, opts);
     });
   program
     .command('template')

@@ -53,7 +53,7 @@ function availablePacks(): string {
 }
 
 /** `--rules a,b` (comma or 全角逗号) → ['a', 'b'], every id a built-in pack. */
-function parseRules(text: string): string[] {
+export function parseRules(text: string): string[] {
   const ids = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) throw new UserInputError(`--rules 后面没有规则包编号（收到“${text}”）。${availablePacks()}`);
   const known = new Set(listPacks().map((p) => p.id));

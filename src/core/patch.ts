@@ -16,7 +16,10 @@ export type StyleName =
   | 'short'
   | 'error'
   | 'warning'
-  | 'info';
+  | 'info'
+  | 'heading'
+  | 'text'
+  | 'placeholder';
 
 export interface StyleSpec {
   bold?: boolean;
@@ -42,6 +45,10 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   error: { fill: 'FFFFC7CE', border: true, wrap: true },
   warning: { fill: 'FFFFEB9C', border: true, wrap: true },
   info: { fill: 'FFDDEBF7', border: true, wrap: true },
+  // The 自评报告（草稿） sheet: headings, running text, and the 【待填写】 places, highlighted as in the .docx.
+  heading: { bold: true, fontSize: 12 },
+  text: { wrap: true },
+  placeholder: { fill: 'FFFFFF00', wrap: true },
 };
 
 /**
@@ -74,6 +81,10 @@ export interface SheetWrite {
   activate?: boolean;
   /** Columns (0-based) to hide: the one holding the mark. */
   hiddenColumns?: number[];
+  /** Row heights in points by row (0-based); `null` or absent leaves a row as the host makes it. */
+  rowHeights?: (number | null)[];
+  /** Printed on A4 portrait, fitted to one page wide (the 自评报告 sheet). */
+  printA4Portrait?: boolean;
   /**
    * The sheet's ownership mark (`jixiao:<role>:<token>`, see output/ownSheets.ts), also written in its
    * first row. An existing sheet of this name is replaced only when it carries this mark.

@@ -300,6 +300,9 @@ export function patchStage(input: Reported): PipelineResult {
     sheets.push(withMark({ name, role: 'rules', ...rows, after: anomalyName ?? scoredName ?? lastSource, frozenRows: 1 }, mark('rules')));
     ownSheets.push({ name, role: 'rules', mark: mark('rules') });
   }
+  const ownReportSheet = own.verified.get('report');
+  // The 自评报告（草稿） holds what the officer wrote into it: 评分 neither rewrites nor removes it (生成报告 does).
+  if (ownReportSheet) ownSheets.push({ name: ownReportSheet.name, role: 'report', mark: ownReportSheet.mark });
   const written = new Set(ownSheets.map((s) => s.name));
   const state: AddinState = {
     version: 1,

@@ -74,7 +74,7 @@ export interface AddinState {
   highlights?: HighlightRecord[];
 }
 
-export type OwnSheetRole = 'scored' | 'anomalies' | 'rules';
+export type OwnSheetRole = 'scored' | 'anomalies' | 'rules' | 'report';
 
 export interface MappingOverride {
   sheet: string;

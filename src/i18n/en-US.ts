@@ -124,4 +124,11 @@ export const enUS: Messages = {
   clearFailed: (detail) => `Could not clear the highlights: ${detail}`,
   templateDone: (sheet) => `Inserted a blank self-evaluation sheet “${sheet}”.`,
   templateFailed: (detail) => `Could not insert the template: ${detail}`,
+  generateReport: 'Draft report',
+  reportHint: 'Draft the 绩效自评报告 (in Chinese) from the workbook; you fill in the 【待填写】 places, and a new draft keeps them',
+  reportDone: (sheet, downloaded) =>
+    downloaded
+      ? `Wrote the “${sheet}” sheet (A4 portrait, ready to print) and downloaded the Word version. Fill in the 【待填写】 places; a new draft keeps what you write.`
+      : `Wrote the “${sheet}” sheet (A4 portrait, ready to print). This version of Excel cannot download from the task pane: draft the Word version in Excel on the web, or with the command line's report command.`,
+  reportFailed: (detail) => `Could not draft the report: ${detail}`,
 };

@@ -136,4 +136,9 @@ export interface Messages {
   clearFailed: (detail: string) => string;
   templateDone: (sheet: string) => string;
   templateFailed: (detail: string) => string;
+  generateReport: string;
+  reportHint: string;
+  /** The sheet written; `downloaded` false where the host cannot download (Excel's desktop panes). */
+  reportDone: (sheet: string, downloaded: boolean) => string;
+  reportFailed: (detail: string) => string;
 }

@@ -124,4 +124,11 @@ export const zhCN: Messages = {
   clearFailed: (detail) => `清除标记失败：${detail}`,
   templateDone: (sheet) => `已插入空白自评表“${sheet}”。`,
   templateFailed: (detail) => `插入模板失败：${detail}`,
+  generateReport: '生成报告',
+  reportHint: '按财预〔2020〕10号提纲起草绩效自评报告：数据取自工作簿，【待填写】处由您补充，再次生成时保留',
+  reportDone: (sheet, downloaded) =>
+    downloaded
+      ? `已写入“${sheet}”工作表（A4 纵向，可直接打印），并下载了 Word 版本。请补充【待填写】处，再次生成时会保留您填写的内容。`
+      : `已写入“${sheet}”工作表（A4 纵向，可直接打印）。此版本的 Excel 不能从任务窗格下载文件：Word 版本请在 Excel 网页版中生成，或用命令行 report 命令。`,
+  reportFailed: (detail) => `生成报告失败：${detail}`,
 };

@@ -17,6 +17,7 @@ import {
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../i18n/messages';
 import { App } from '../taskpane/App';
+import { DOCX_MIME, downloadFile, XLSX_MIME } from '../taskpane/downloadFile';
 import { PreviewHost, scoredFileName } from './previewHost';
 import { DEFAULT_SAMPLE, SAMPLES, openSample, type Sample } from './samples';
 import { SheetViewer } from './SheetViewer';
@@ -72,21 +73,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Saves bytes as a file through a temporary link: the browser's own download, no server involved. */
-function saveFile(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; give the browser a moment before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale }) {
   const c = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
@@ -136,7 +122,7 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
   const download = async () => {
     if (!host) return;
     try {
-      saveFile(await host.toBuffer(), scoredFileName(host.fileName));
+      downloadFile(await host.toBuffer(), scoredFileName(host.fileName), XLSX_MIME);
     } catch (e) {
       setError(describe(e));
     }
@@ -147,6 +133,8 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
       {strings.download}
     </Button>
   );
+  // The pane's 生成报告 writes the 自评报告（草稿） sheet; here the page can also hand over the .docx.
+  const saveReport = useCallback((bytes: Uint8Array, fileName: string) => downloadFile(bytes, fileName, DOCX_MIME), []);
 
   return (
     <FluentProvider theme={webLightTheme} lang={locale} className={c.page}>
@@ -205,7 +193,7 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
             </MessageBar>
           ) : null}
           {loading ? <Spinner className={c.status} size="small" label={strings.loading(loading)} /> : null}
-          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} /> : null}
+          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} saveReport={saveReport} workbookName={host.fileName} /> : null}
         </div>
         <div className={c.viewer}>{host ? <SheetViewer key={hostKey(host)} host={host} strings={strings} /> : null}</div>
       </div>

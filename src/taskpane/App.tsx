@@ -27,14 +27,18 @@ export interface AppProps {
   dark?: boolean;
   /** Detect the workbook's tables as soon as the pane opens (default true). */
   detectOnLoad?: boolean;
+  /** Hands the 自评报告 .docx to the user, where the host allows downloads (the preview, Excel on the web). */
+  saveReport?: (bytes: Uint8Array, fileName: string) => void;
+  /** The workbook's file name, for the report's (`原文件名-自评报告.docx`). */
+  workbookName?: string;
 }
 
-export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true }: AppProps) {
+export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true, saveReport, workbookName }: AppProps) {
   const theme = isDarkTheme(dark, officeTheme) ? webDarkTheme : webLightTheme;
   return (
     <FluentProvider theme={theme} lang={locale}>
       <MessagesContext.Provider value={messagesFor(locale)}>
-        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} />
+        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} saveReport={saveReport} workbookName={workbookName} />
       </MessagesContext.Provider>
     </FluentProvider>
   );

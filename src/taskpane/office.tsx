@@ -5,6 +5,7 @@
  */
 import { OfficeHost } from '../hosts/office/officeHost';
 import { localeFromDisplayLanguage } from '../i18n/locale';
+import { DOCX_MIME, downloadFile } from './downloadFile';
 import { mountTaskpane } from './mount';
 import type { OfficeThemeColors } from './theme';
 
@@ -27,8 +28,31 @@ function officeTheme(): OfficeThemeColors | undefined {
   }
 }
 
+/**
+ * Excel on the web runs the pane in a browser tab, which downloads a file as any page does; the desktop
+ * clients' embedded browsers do not, so there the pane only writes the 自评报告（草稿） sheet and says so.
+ */
+function reportDownload(): ((bytes: Uint8Array, fileName: string) => void) | undefined {
+  try {
+    return Office.context.platform === Office.PlatformType.OfficeOnline ? (bytes, fileName) => downloadFile(bytes, fileName, DOCX_MIME) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workbook's file name from its URL (`…/昆明2019自评表.xlsx`), for the report's file name. */
+function workbookName(): string | undefined {
+  try {
+    const url = Office.context.document.url;
+    const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? '').replace(/[?#].*$/, '');
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 void Office.onReady(() => {
   const locale = localeFromDisplayLanguage(Office.context.displayLanguage);
   document.documentElement.lang = locale;
-  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme() });
+  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme(), saveReport: reportDownload(), workbookName: workbookName() });
 });

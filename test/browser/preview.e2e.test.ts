@@ -9,6 +9,7 @@
  * A missing /usr/bin/chromium fails this file with a message saying how to install it; it is never skipped.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +205,37 @@ describe('the browser preview', () => {
       expect(e8.value).toBe(600);
       expect(e8.fill).toMatchObject({ type: 'pattern', fgColor: { argb: HIGHLIGHT_FILLS.error } });
 
+      expect(errors).toEqual([]);
+      expectOnlyLocalRequests(requests);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an officer opens their own 自评表 and 生成报告 downloads 原文件名-自评报告.docx with the figures of their workbook', async () => {
+    const file = join(work, '昆明市总工会2019自评表.xlsx');
+    await writeFile(file, await readFile(join(ROOT, 'examples', 'kunming-2019-self-evaluation.xlsx')));
+    const { page, requests, errors } = await openPage();
+    try {
+      await loadPreview(page, previewUrl());
+      await page.getByTestId('open-file').setInputFiles(file);
+      // Opened: the sample list now says it is the officer's own file.
+      await page.getByRole('option', { name: '（自己的文件）' }).waitFor({ state: 'attached' });
+      await page.getByRole('tab', { name: '项目支出绩效自评表' }).waitFor();
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '生成报告' }).click();
+      const saved = await download;
+      expect(saved.suggestedFilename()).toBe('昆明市总工会2019自评表-自评报告.docx');
+      // The pane wrote the same draft into the workbook, as it does in Excel.
+      await page.getByRole('tab', { name: '自评报告（草稿）' }).waitFor();
+      const copy = join(work, 'report.docx');
+      await saved.saveAs(copy);
+      const xml = strFromU8(unzipSync(new Uint8Array(await readFile(copy)))['word/document.xml']);
+      const text = xml.replace(/<[^>]+>/g, '');
+      expect(text).toContain('昆明市总工会送温暖专项资金绩效自评报告');
+      expect(text).toContain('经评价，项目综合得分 97.54 分，评价等级为“优”。');
+      expect(text).toContain('单位自评总得分 100 分，比按实际完成值计算的 97.54 分高 2.46 分。');
       expect(errors).toEqual([]);
       expectOnlyLocalRequests(requests);
     } finally {

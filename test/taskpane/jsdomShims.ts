@@ -39,3 +39,11 @@ if (typeof window !== 'undefined') {
 }
 
 export {};
+
+// The docx package (生成报告) encodes its XML with TextEncoder, which every browser has and jsdom lacks.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require('node:util') as typeof import('node:util');
+  Object.defineProperty(globalThis, 'TextEncoder', { value: util.TextEncoder, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'TextDecoder', { value: util.TextDecoder, writable: true, configurable: true });
+}

@@ -23,7 +23,8 @@ export function fenBand(b: Band): FenBand {
   return out;
 }
 
-function grouped(whole: number): string {
+/** `1234567` → `1,234,567`. */
+export function grouped(whole: number): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

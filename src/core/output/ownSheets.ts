@@ -12,7 +12,7 @@ import type { OutputCell, SheetContent, SheetWrite } from '../patch';
 import { cellAt, type AddinState, type OwnSheetRole, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { sameSheetName } from '../sheetName';
 
-const MARK = /^jixiao:(scored|anomalies|rules):([0-9a-z]{1,32})$/;
+const MARK = /^jixiao:(scored|anomalies|rules|report):([0-9a-z]{1,32})$/;
 
 /** Rows searched for the mark: the first, and a few more in case the officer inserted rows above. */
 export const MARK_ROWS = 5;

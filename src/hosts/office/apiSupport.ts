@@ -9,6 +9,7 @@
  * | ExcelApi 1.7 | getRangeByIndexes, getUsedRangeOrNullObject, freezePanes  | required (the host refuses to run)  |
  * | ExcelApi 1.9 | worksheet.getRanges (RangeAreas), getCellProperties,      | one range per rectangle; fills read |
  * |              | fill.pattern / tintAndShade                               | per cell, white taken as no fill    |
+ * |              | worksheet.pageLayout (the 自评报告 sheet on A4 portrait)   | printed with Excel's defaults       |
  * | ExcelApi 1.10 | worksheet.comments (when notes are missing)              | no comments                         |
  * | ExcelApi 1.13 | Range.getMergedAreasOrNullObject                          | merged areas are not read           |
  * | ExcelApi 1.18 | worksheet.notes                                           | comments (1.10), else no notes      |
@@ -30,6 +31,8 @@ export interface Capabilities {
   notes: 'notes' | 'comments' | 'none';
   /** `Excel.run({ mergeUndoGroup: true })`: ExcelApi 1.20. */
   mergeUndoGroup: boolean;
+  /** `worksheet.pageLayout` (A4 portrait for the 自评报告 sheet): ExcelApi 1.9. */
+  pageLayout: boolean;
 }
 
 export function capabilities(supports: Supports): Capabilities {
@@ -41,6 +44,7 @@ export function capabilities(supports: Supports): Capabilities {
     mergedAreas: supports('ExcelApi', '1.13'),
     notes: supports('ExcelApi', '1.18') ? 'notes' : supports('ExcelApi', '1.10') ? 'comments' : 'none',
     mergeUndoGroup: supports('ExcelApi', '1.20'),
+    pageLayout: supports('ExcelApi', '1.9'),
   };
 }
 

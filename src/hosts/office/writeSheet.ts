@@ -141,4 +141,18 @@ export async function writeSheetContent(b: SyncBatch, ws: Excel.Worksheet, write
     await b.room(CALL_BYTES * 2);
     ws.freezePanes.freezeRows(write.frozenRows);
   }
+  const heights = write.rowHeights ?? [];
+  for (let r = 0; r < heights.length; r++) {
+    const height = heights[r];
+    if (height === null || height === undefined || !Number.isFinite(height) || height <= 0) continue;
+    await b.room(CALL_BYTES * 3);
+    ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = height;
+  }
+  // Page layout is ExcelApi 1.9; without it the sheet prints with Excel's defaults.
+  if (write.printA4Portrait && caps.pageLayout) {
+    await b.room(CALL_BYTES * 4);
+    ws.pageLayout.orientation = 'Portrait';
+    ws.pageLayout.paperSize = 'A4';
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }

@@ -49,7 +49,7 @@ const ROLES = ['budget', 'targets', 'actuals', 'selfEvaluation', 'indexSystem', 
 
 const stateSchema = z.object({
   version: z.literal(1),
-  ownSheets: z.array(z.object({ name: sheetName, role: z.enum(['scored', 'anomalies', 'rules']), mark: z.string().max(64).optional() })),
+  ownSheets: z.array(z.object({ name: sheetName, role: z.enum(['scored', 'anomalies', 'rules', 'report']), mark: z.string().max(64).optional() })),
   mapping: z.array(z.object({ sheet: sheetName, range: range.optional(), role: z.enum([...ROLES, 'ignore']) })).optional(),
   rules: z.array(z.string()).optional(),
   scheme: z.string().optional(),

@@ -62,4 +62,12 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite | New
   if (write.frozenRows && write.frozenRows > 0) {
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: write.frozenRows }];
   }
+
+  write.rowHeights?.forEach((height, r) => {
+    if (height !== null && Number.isFinite(height) && height > 0) ws.getRow(r + 1).height = height;
+  });
+  if (write.printA4Portrait) {
+    // paperSize 9 is A4 in SpreadsheetML; one page wide, as many pages tall as the text needs.
+    ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
 }

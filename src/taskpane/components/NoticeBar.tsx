@@ -23,6 +23,10 @@ function describe(content: NoticeContent, t: Messages): { intent: MessageBarInte
       return { intent: 'success', text: t.templateDone(content.sheet) };
     case 'templateFailed':
       return { intent: 'error', text: t.templateFailed(content.detail) };
+    case 'reportWritten':
+      return { intent: 'success', text: t.reportDone(content.sheet, content.downloaded) };
+    case 'reportFailed':
+      return { intent: 'error', text: t.reportFailed(content.detail) };
     case 'selectFailed':
       return { intent: 'warning', text: t.selectFailed(content.detail) };
   }

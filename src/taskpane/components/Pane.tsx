@@ -49,13 +49,15 @@ export interface PaneProps {
   extraActions?: ReactNode;
   onScored?: (report: Report) => void;
   detectOnLoad: boolean;
+  saveReport?: (bytes: Uint8Array, fileName: string) => void;
+  workbookName?: string;
 }
 
-export function Pane({ host, locale, extraActions, onScored, detectOnLoad }: PaneProps) {
+export function Pane({ host, locale, extraActions, onScored, detectOnLoad, saveReport, workbookName }: PaneProps) {
   const t = useMessages();
   const s = useSectionStyles();
   const c = useStyles();
-  const [state, actions] = usePane(host, { detectOnLoad, onScored });
+  const [state, actions] = usePane(host, { detectOnLoad, onScored, saveReport, workbookName });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -108,8 +110,8 @@ export function Pane({ host, locale, extraActions, onScored, detectOnLoad }: Pan
       ) : null}
       <NoticeBars notices={state.notices} sources={['select']} onDismiss={dismiss} />
 
-      <ToolsSection disabled={!idle} onClear={actions.clear} onInsertTemplate={actions.insertTemplate} />
-      <NoticeBars notices={state.notices} sources={['clear', 'template']} onDismiss={dismiss} />
+      <ToolsSection disabled={!idle} onClear={actions.clear} onInsertTemplate={actions.insertTemplate} onReport={actions.report} />
+      <NoticeBars notices={state.notices} sources={['clear', 'template', 'report']} onDismiss={dismiss} />
     </main>
   );
 }

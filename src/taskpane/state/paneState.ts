@@ -22,9 +22,9 @@ export type RunState =
   | { status: 'running'; stage: Stage; done: number | null; total: number | null; cancelling: boolean };
 
 /** A long-running action that is not 评分; only one host action runs at a time. */
-export type Tool = 'detect' | 'clear' | 'template';
+export type Tool = 'detect' | 'clear' | 'template' | 'report';
 
-export type NoticeSource = 'detect' | 'score' | 'clear' | 'template' | 'select';
+export type NoticeSource = 'detect' | 'score' | 'clear' | 'template' | 'report' | 'select';
 
 /** What a MessageBar says. Texts are already in the pane's language (or the core's Chinese message). */
 export type NoticeContent =
@@ -36,6 +36,9 @@ export type NoticeContent =
   | { kind: 'clearFailed'; detail: string }
   | { kind: 'templateInserted'; sheet: string }
   | { kind: 'templateFailed'; detail: string }
+  /** 生成报告: the sheet written, and whether the .docx was handed over or this host cannot download. */
+  | { kind: 'reportWritten'; sheet: string; downloaded: boolean }
+  | { kind: 'reportFailed'; detail: string }
   | { kind: 'selectFailed'; detail: string };
 
 export interface Notice {
@@ -84,6 +87,8 @@ export type PaneAction =
   | { type: 'clearFailed'; detail: string }
   | { type: 'templateInserted'; sheet: string }
   | { type: 'templateFailed'; detail: string }
+  | { type: 'reportWritten'; sheet: string; downloaded: boolean }
+  | { type: 'reportFailed'; detail: string }
   | { type: 'selectFailed'; detail: string }
   | { type: 'noticeDismissed'; source: NoticeSource }
   | { type: 'severityToggled'; severity: Severity }
@@ -277,6 +282,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, tool: null, notices: withNotice(state.notices, 'template', { kind: 'templateInserted', sheet: action.sheet }) };
     case 'templateFailed':
       return { ...state, tool: null, notices: withNotice(state.notices, 'template', { kind: 'templateFailed', detail: action.detail }) };
+    case 'reportWritten':
+      return { ...state, tool: null, notices: withNotice(state.notices, 'report', { kind: 'reportWritten', sheet: action.sheet, downloaded: action.downloaded }) };
+    case 'reportFailed':
+      return { ...state, tool: null, notices: withNotice(state.notices, 'report', { kind: 'reportFailed', detail: action.detail }) };
     case 'selectFailed':
       return { ...state, notices: withNotice(state.notices, 'select', { kind: 'selectFailed', detail: action.detail }) };
     case 'noticeDismissed':

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { clearMarks } from '../../app/clearMarks';
 import { detectTables } from '../../app/detectTables';
+import { generateReport, reportFileName } from '../../app/generateReport';
 import { insertTemplate } from '../../app/insertTemplate';
 import { scoreWorkbook } from '../../app/scoreWorkbook';
 import type { Finding } from '../../core/findings';
@@ -20,10 +21,19 @@ export interface PaneActions {
   cancel: () => void;
   clear: () => void;
   insertTemplate: () => void;
+  report: () => void;
   select: (finding: Finding) => void;
 }
 
-export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; onScored?: (report: Report) => void }): [PaneState, PaneActions] {
+export interface PaneOptions {
+  detectOnLoad: boolean;
+  onScored?: (report: Report) => void;
+  /** Where the host allows downloads, hands over the 自评报告 .docx. */
+  saveReport?: (bytes: Uint8Array, fileName: string) => void;
+  workbookName?: string;
+}
+
+export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, PaneActions] {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   // The latest state for callbacks started from an older render; updated synchronously by `run`.
   const stateRef = useRef(state);
@@ -35,6 +45,10 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
   const busy = useRef<'score' | 'tool' | null>(null);
   const onScored = useRef(options.onScored);
   onScored.current = options.onScored;
+  const saveReport = useRef(options.saveReport);
+  saveReport.current = options.saveReport;
+  const workbookName = useRef(options.workbookName);
+  workbookName.current = options.workbookName;
 
   const send = useCallback((gen: number, action: PaneAction) => {
     if (gen === generation.current) dispatch(action);
@@ -82,7 +96,7 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
   }, []);
 
   const tool = useCallback(
-    (kind: 'clear' | 'template') => {
+    (kind: 'clear' | 'template' | 'report') => {
       if (busy.current || !canUseTool(stateRef.current)) return;
       const gen = generation.current;
       busy.current = 'tool';
@@ -93,6 +107,16 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
               (r): PaneAction => ({ type: 'cleared', cells: r.cleared }),
               (e: unknown): PaneAction => ({ type: 'clearFailed', detail: plainMessage(e) }),
             )
+          : kind === 'report'
+            ? // With the packs and scheme the workbook remembers from its last 评分.
+              generateReport(host, {}, { writeSheet: true }).then(
+                (r): PaneAction => {
+                  const save = saveReport.current;
+                  if (save) save(r.docx, reportFileName(workbookName.current ?? ''));
+                  return { type: 'reportWritten', sheet: r.sheet ?? '', downloaded: save !== undefined };
+                },
+                (e: unknown): PaneAction => ({ type: 'reportFailed', detail: plainMessage(e) }),
+              )
           : insertTemplate(host).then(
               (r): PaneAction => ({ type: 'templateInserted', sheet: r.sheet }),
               (e: unknown): PaneAction => ({ type: 'templateFailed', detail: plainMessage(e) }),
@@ -141,6 +165,7 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
       cancel,
       clear: () => tool('clear'),
       insertTemplate: () => tool('template'),
+      report: () => tool('report'),
       select,
     },
   ];

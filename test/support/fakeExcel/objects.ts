@@ -273,6 +273,7 @@ function sheetProperty(model: FakeWorkbookModel, sheet: FakeSheet, prop: string)
 
 export class FakeWorksheet extends ProxyBase<FakeSheet> {
   private _freeze?: FakeFreezePanes;
+  private _pageLayout?: FakePageLayout;
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
 
@@ -392,6 +393,13 @@ export class FakeWorksheet extends ProxyBase<FakeSheet> {
     return this._freeze;
   }
 
+  /** ExcelApi 1.9 */
+  get pageLayout(): FakePageLayout {
+    this._ctx.requires('1.9', 'worksheet.pageLayout');
+    this._pageLayout ??= strict(new FakePageLayout(this._ctx, this._path, () => this._require('pageLayout')));
+    return this._pageLayout;
+  }
+
   /** ExcelApi 1.18 */
   get notes(): FakeNoteCollection {
     this._ctx.requires('1.18', 'worksheet.notes');
@@ -404,6 +412,40 @@ export class FakeWorksheet extends ProxyBase<FakeSheet> {
     this._ctx.requires('1.10', 'worksheet.comments');
     this._comments ??= strict(new FakeCommentCollection(this._ctx, this._path, this._model, () => this._require('comments')));
     return this._comments;
+  }
+}
+
+/** The print settings the 自评报告 sheet uses: orientation, paper size, fit to pages. */
+export class FakePageLayout extends ProxyBase<FakeSheet> {
+  constructor(ctx: FakeContext, parent: number, resolver: () => FakeSheet) {
+    super(ctx, 'pageLayout', parent, [], resolver);
+  }
+
+  protected _loadable(): readonly string[] {
+    return [];
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+
+  set orientation(v: string) {
+    if (v !== 'Portrait' && v !== 'Landscape') throw new FakeExcelError('InvalidArgument', `orientation ${v}`);
+    this._set('orientation', v, (sheet) => {
+      sheet.pageLayout.orientation = v;
+    });
+  }
+
+  set paperSize(v: string) {
+    this._set('paperSize', v, (sheet) => {
+      sheet.pageLayout.paperSize = v;
+    });
+  }
+
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this._set('zoom', v, (sheet) => {
+      sheet.pageLayout.zoom = { ...v };
+    });
   }
 }
 
@@ -767,6 +809,15 @@ export class FakeRangeFormat extends FormatPart {
       for (const rect of area.rects) {
         for (const c of [...area.sheet.columnWidths.keys()]) if (c >= rect.left && c <= rect.right) area.sheet.columnWidths.delete(c);
       }
+    });
+  }
+
+  /** ExcelApi 1.2; points. Sets the height of every row the range touches. */
+  set rowHeight(points: number) {
+    this._ctx.requires('1.2', 'format.rowHeight');
+    this._set('rowHeight', points, (area) => {
+      if (!(points >= 0 && points <= 409)) throw new FakeExcelError('InvalidArgument', `row height ${points}`);
+      for (const rect of area.rects) for (let r = rect.top; r <= rect.bottom; r++) area.sheet.rowHeights.set(r, points);
     });
   }
 
