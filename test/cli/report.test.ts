@@ -20,7 +20,7 @@ describe('`report` answers like `score`: exit 0 with the .docx written, exit 2 w
     const out = join(dir, 'junk.docx');
     const r = await runCli(['report', 'test/fixtures/not-a-workbook.xlsx', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^无法读取工作簿：文件不是有效的 \.xlsx 文件/);
+    expect(r.err).toMatch(/^无法读取工作簿：文件不是有效的 \.xlsx 或 \.xls 文件/);
     expect(r.err).not.toMatch(STACK_LINE);
     expect(existsSync(out)).toBe(false);
   });

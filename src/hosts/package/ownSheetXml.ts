@@ -36,6 +36,8 @@ function cellXml(ref: string, out: OutputCell, styles: StylesPart): string {
 
 export function ownSheetXml(write: SheetWrite | NewUserSheet, styles: StylesPart, selected: boolean): string {
   const parts: string[] = [HEAD];
+  // Fitting to a page is a sheet property, which must come first.
+  if (write.printA4Portrait) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const frozen = write.frozenRows && write.frozenRows > 0 ? write.frozenRows : 0;
   const pane = frozen ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` : '';
   parts.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
@@ -63,20 +65,34 @@ export function ownSheetXml(write: SheetWrite | NewUserSheet, styles: StylesPart
   }
 
   parts.push('<sheetData>');
-  const rowCount = Math.max(write.rows.length, ...[...mergeStyle.keys()].map((k) => Number(k.split(',')[0]) + 1));
+  // How far right each row reaches through merged areas alone (a covered cell has no value of its own).
+  const mergedWidth = new Map<number, number>();
+  for (const key of mergeStyle.keys()) {
+    const [r, c] = key.split(',').map(Number);
+    mergedWidth.set(r, Math.max(mergedWidth.get(r) ?? 0, c + 1));
+  }
+  let rowCount = write.rows.length;
+  for (const r of mergedWidth.keys()) rowCount = Math.max(rowCount, r + 1);
   for (let r = 0; r < rowCount; r++) {
     const cells = write.rows[r] ?? [];
     let row = '';
-    const width = Math.max(cells.length, ...[...mergeStyle.keys()].filter((k) => k.startsWith(`${r},`)).map((k) => Number(k.split(',')[1]) + 1));
+    const width = Math.max(cells.length, mergedWidth.get(r) ?? 0);
     for (let c = 0; c < width; c++) {
       const out = cells[c] ?? mergeStyle.get(`${r},${c}`);
       if (out) row += cellXml(a1(r, c), out, styles);
     }
-    if (row) parts.push(`<row r="${r + 1}">${row}</row>`);
+    const height = write.rowHeights?.[r];
+    const ht = height !== null && height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${height}" customHeight="1"` : '';
+    if (row || ht) parts.push(`<row r="${r + 1}"${ht}>${row}</row>`);
   }
   parts.push('</sheetData>');
   const merges = write.merges ?? [];
   if (merges.length > 0) parts.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join('')}</mergeCells>`);
+  if (write.printA4Portrait) {
+    // paperSize 9 is A4; one page wide, as many pages tall as the text needs (as the other hosts set it).
+    parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    parts.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  }
   parts.push('</worksheet>');
   return parts.join('');
 }

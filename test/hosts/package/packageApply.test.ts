@@ -103,6 +103,30 @@ describe("the package host writes the add-in's own sheets as the xlsx host does"
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  test('the 自评报告 sheet’s row heights and A4 portrait page, one page wide', async () => {
+    const mark = 'jixiao:report:t1';
+    const { wb } = await applied(userWorkbook(), {
+      ...patchOf({}),
+      sheets: [
+        {
+          name: '自评报告（草稿）',
+          role: 'report',
+          rows: [[{ v: '一、基本情况', style: 'heading' }, { v: mark }], [{ v: '【待填写】项目背景', style: 'placeholder' }]],
+          rowHeights: [null, 48],
+          printA4Portrait: true,
+          hiddenColumns: [1],
+          mark,
+        },
+      ],
+      state: emptyState([{ name: '自评报告（草稿）', role: 'report', mark }]),
+    });
+    const ws = sheet(wb, '自评报告（草稿）');
+    expect(ws.getRow(2).height).toBe(48);
+    expect(ws.getRow(1).height).toBeUndefined();
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.getCell('A2').fill).toMatchObject({ fgColor: { argb: 'FFFFFF00' } });
+  });
+
   test('only its own sheets from an earlier run are removed, never a user’s sheet of the same name', async () => {
     const first = await applied(userWorkbook(), patchOf({ sheets: [scored([[{ v: 'jixiao:scored:t1' }]])] }));
     const removed = await applied(first.bytes, patchOf({ removeSheets: [{ name: '绩效目标', mark: 'jixiao:scored:t1' }, { name: '备注', mark: 'jixiao:scored:t1' }] }));
