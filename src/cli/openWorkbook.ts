@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { WorkbookReadError, workbookReadError } from '../hosts/xlsx/errors';
+import { NODE_ZIP_CODEC } from '../hosts/package/nodeZipCodec';
 import { PackageHost } from '../hosts/package/packageHost';
 import { UserInputError } from './userInputError';
 
@@ -19,7 +20,7 @@ export async function openWorkbook(path: string): Promise<PackageHost> {
       const code = (err as { code?: unknown } | null)?.code;
       throw workbookReadError(err, code === 'ENOENT' ? { missing: path } : undefined);
     }
-    return PackageHost.fromBuffer(bytes);
+    return PackageHost.fromBuffer(bytes, { codec: NODE_ZIP_CODEC });
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const where = e.message.includes(path) ? '' : `（文件：${path}）`;

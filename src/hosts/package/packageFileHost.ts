@@ -4,6 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { workbookReadError } from '../xlsx/errors';
+import { NODE_ZIP_CODEC } from './nodeZipCodec';
 import { PackageHost, type OpenedPackage } from './packageHost';
 
 export class PackageFileHost extends PackageHost {
@@ -24,7 +25,7 @@ export class PackageFileHost extends PackageHost {
       const code = (err as { code?: unknown }).code;
       throw workbookReadError(err, code === 'ENOENT' ? { missing: path } : undefined);
     }
-    return new PackageFileHost(PackageHost.open(bytes), path);
+    return new PackageFileHost(PackageHost.open(bytes, NODE_ZIP_CODEC), path);
   }
 
   /** Writes the scored copy; refuses the path the workbook was read from. */

@@ -29,6 +29,7 @@ import { commentText, SheetNotes } from './sheetNotes';
 import { StylesPart } from './stylesPart';
 import { WorkbookPart, workbookPartName, type SheetEntry } from './workbookPart';
 import { escapeXml, partFolder, relativeTarget, relsPartOf, setAttribute } from './xmlText';
+import type { ZipCodec } from './zipArchive';
 import { ZipPackage } from './zipPackage';
 
 const SEVERITY_RANK: Record<CellHighlight['severity'], number> = { info: 1, warning: 2, error: 3 };
@@ -108,10 +109,10 @@ export class PackageHost implements WorkbookHost {
   }
 
   /** What a host is made of, from the file's bytes (shared with the Node-only PackageFileHost). */
-  protected static open(buf: ArrayBuffer | Uint8Array): OpenedPackage {
+  protected static open(buf: ArrayBuffer | Uint8Array, codec?: ZipCodec): OpenedPackage {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
     // Sizes are checked (from the zip's directory) before SheetJS inflates anything.
-    const pkg = isZip(bytes) ? ZipPackage.open(bytes) : undefined;
+    const pkg = isZip(bytes) ? ZipPackage.open(bytes, codec) : undefined;
     // Claims that would make reading cost far beyond the file's size are refused before SheetJS reads.
     const longNames = pkg && pkg.has(workbookPartName(pkg)) ? checkClaims(pkg) : [];
     const { book, legacy } = parseWorkbook(longNames.length > 0 ? pkg!.toBytes(0) : bytes);
@@ -120,15 +121,18 @@ export class PackageHost implements WorkbookHost {
       // It writes sparse sheets only, so the file is read once more in that mode for the conversion.
       const sparse = readWorkbookFile(bytes, { type: 'array', cellNF: true, cellStyles: true });
       const converted = new Uint8Array(writeWorkbook(sparse, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
-      return [ZipPackage.open(converted), book, true, []];
+      return [ZipPackage.open(converted, codec), book, true, []];
     }
     if (!pkg || !pkg.has(workbookPartName(pkg))) throw new WorkbookReadError('无法读取工作簿：文件中没有任何工作表，不是有效的 .xlsx 文件。');
     return [pkg, book, false, longNames];
   }
 
-  /** Browser-safe: the bytes of an .xlsx (or .xls/.et) file. */
-  static fromBuffer(buf: ArrayBuffer | Uint8Array): PackageHost {
-    return new PackageHost(...PackageHost.open(buf));
+  /**
+   * Browser-safe: the bytes of an .xlsx (or .xls/.et) file. `codec` does the zip's inflating, deflating
+   * and CRC-32: fflate by default; the command line passes Node's zlib (nodeZipCodec.ts).
+   */
+  static fromBuffer(buf: ArrayBuffer | Uint8Array, options: { codec?: ZipCodec } = {}): PackageHost {
+    return new PackageHost(...PackageHost.open(buf, options.codec));
   }
 
   /**

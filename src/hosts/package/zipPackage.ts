@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { WorkbookReadError } from '../xlsx/errors';
-import { crc32, inflateEntry, inflateHead, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipEntry } from './zipArchive';
+import { inflateEntry, inflateHead, PORTABLE_CODEC, readEntries, writeZip, ZipFormatError, type OutputEntry, type ZipCodec, type ZipEntry } from './zipArchive';
 
 /** Past this many bytes of one XML part, its text no longer fits in one V8 string (≈ 512 MiB). */
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
@@ -41,13 +41,14 @@ export class ZipPackage {
   private constructor(
     private readonly source: Uint8Array,
     entries: ZipEntry[],
+    private readonly codec: ZipCodec,
   ) {
     this.order = entries.map((e) => e.name);
     for (const e of entries) this.entries.set(e.name, e);
   }
 
   /** Reads the zip's directory; refuses a package whose inflated size would not fit (WorkbookReadError). */
-  static open(bytes: Uint8Array): ZipPackage {
+  static open(bytes: Uint8Array, codec: ZipCodec = PORTABLE_CODEC): ZipPackage {
     let entries: ZipEntry[];
     try {
       entries = readEntries(bytes);
@@ -65,7 +66,7 @@ export class ZipPackage {
         );
       }
     }
-    const pkg = new ZipPackage(bytes, entries);
+    const pkg = new ZipPackage(bytes, entries, codec);
     pkg.verify();
     return pkg;
   }
@@ -78,13 +79,13 @@ export class ZipPackage {
   private verify(): void {
     for (const entry of this.entries.values()) {
       const data = this.inflate(entry);
-      if (data.length !== entry.size || crc32(data) !== entry.crc) throw damagedPart(entry.name);
+      if (data.length !== entry.size || this.codec.crc32(data) !== entry.crc) throw damagedPart(entry.name);
     }
   }
 
   private inflate(entry: ZipEntry): Uint8Array {
     try {
-      return inflateEntry(this.source, entry);
+      return inflateEntry(this.source, entry, this.codec);
     } catch (err) {
       throw damagedPart(entry.name, err);
     }
@@ -156,6 +157,6 @@ export class ZipPackage {
         if (data) out.push({ name, data });
       }
     }
-    return writeZip(out, level);
+    return writeZip(out, level, this.codec);
   }
 }
