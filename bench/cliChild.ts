@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { runPipeline } from '../src/core/pipeline';
-import { XlsxHost } from '../src/hosts/xlsx/xlsxHost';
+import { PackageFileHost } from '../src/hosts/package/packageFileHost';
 import { forceGc, msSince, nowNs, PeakRssSampler } from './timing';
 
 export interface ChildStageLine {
@@ -35,7 +35,7 @@ async function excelJsAlone(input: string, out: string): Promise<void> {
 }
 
 async function cli(input: string, out: string, json: string): Promise<void> {
-  const host = await stage('fromFile', () => XlsxHost.fromFile(input));
+  const host = await stage('fromFile', () => PackageFileHost.fromFile(input));
   const snapshot = await stage('read', () => host.read());
   const result = await stage('runPipeline', () => runPipeline(snapshot, {}));
   await stage('apply', () => host.apply(result.patch));

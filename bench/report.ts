@@ -5,7 +5,8 @@ import {
 } from './results';
 
 const MIB = 2 ** 20;
-export const CLI_TARGET_RATIO = 1.3;
+/** Issue 13: the CLI end to end (package host) against ExcelJS's own read and write of the same file. */
+export const CLI_TARGET_RATIO = 0.35;
 export const CORE_TARGET_CELLS_PER_S = 1_000_000;
 export const LEDGER_TARGET_ROWS_PER_S = 1_000_000;
 export const LEDGER_TARGET_MEMORY = 2 ** 30;
@@ -18,11 +19,11 @@ const pct = (n: number): string => `${(n * 100).toFixed(1)} %`;
 const rows = (n: number): string => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
 
 const STAGE_LABEL: Record<Stage, string> = {
-  fromFile: '`XlsxHost.fromFile` (ExcelJS `readFile`)',
+  fromFile: '`PackageFileHost.fromFile` (the package host: zip directory, CRCs, part checks, SheetJS read)',
   read: '`host.read()` → snapshot',
   runPipeline: '`runPipeline`',
   apply: '`host.apply(patch)`',
-  writeFile: '`host.writeFile` (ExcelJS `writeFile`)',
+  writeFile: '`host.writeFile` (the package host: edited parts deflated, the rest copied)',
   writeJson: 'JSON report',
 };
 
@@ -129,7 +130,7 @@ function cliSection(r: BenchResults): string[] {
     '- (a) and (b) run interleaved (a, b, a, b, …) with a forced GC before each; ratio = median(b) / median(a)',
     '  (best(b) / best(a) alongside).',
     '',
-    '| ledger rows | file | (a) ExcelJS read + write, median ms | (b) CLI median ms | runs | **b/a (median)** | b/a (best) | b/a (CPU time) | target ≤ 1.3× |',
+    `| ledger rows | file | (a) ExcelJS read + write, median ms | (b) CLI median ms | runs | **b/a (median)** | b/a (best) | b/a (CPU time) | target ≤ ${CLI_TARGET_RATIO}× |`,
     '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   for (const c of r.cli) {

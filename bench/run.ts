@@ -24,6 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { main } from '../src/cli/main';
 import { runPipeline } from '../src/core/pipeline';
+import { PackageFileHost } from '../src/hosts/package/packageFileHost';
 import { XlsxHost } from '../src/hosts/xlsx/xlsxHost';
 import { bundleSection } from './bundles';
 import { renderMarkdown } from './report';
@@ -271,7 +272,7 @@ async function cliStages(input: string, out: string, json: string): Promise<Reco
     const value = await fn();
     return { ms: msSince(t), value };
   };
-  const host = await stage(() => XlsxHost.fromFile(input));
+  const host = await stage(() => PackageFileHost.fromFile(input));
   const snapshot = await stage(() => host.value.read());
   const result = await stage(() => runPipeline(snapshot.value, {}));
   const apply = await stage(() => host.value.apply(result.value.patch));
