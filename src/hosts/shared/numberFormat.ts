@@ -4,8 +4,12 @@
  */
 import { isDateFormat } from '../../core/parse/date';
 
-export function isPercentFormat(numFmt: string): boolean {
-  return numFmt.includes('%');
+/**
+ * Whether a number's format goes into the snapshot: a `%` anywhere (quoted or not: the core tells a
+ * percentage from a number shown with a quoted `"%"` after it, parse/quantity.ts) or a date format.
+ */
+export function formatMatters(numFmt: string): boolean {
+  return numFmt.includes('%') || isDateFormat(numFmt);
 }
 
 /**
@@ -20,7 +24,7 @@ export class MeaningfulFormats {
     if (!numFmt) return false;
     let answer = this.known.get(numFmt);
     if (answer === undefined) {
-      answer = isPercentFormat(numFmt) || isDateFormat(numFmt);
+      answer = formatMatters(numFmt);
       this.known.set(numFmt, answer);
     }
     return answer;

@@ -7,8 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { FormatRunBuilder, type CellRange, type CellScalar, type SheetSnapshot, type WorkbookSnapshot } from '../../../src/core/snapshot';
-import { isDateFormat } from '../../../src/core/parse/date';
-import { isPercentFormat } from '../../../src/hosts/shared/numberFormat';
+import { formatMatters as hostKeepsFormat } from '../../../src/hosts/shared/numberFormat';
 
 /** A formula with the result Excel cached for it (the reader never evaluates it). */
 export interface FormulaValue {
@@ -72,7 +71,7 @@ function checkSheet(sheet: SpecSheet): void {
 // ---------------------------------------------------------------------------------- renderer (b)
 
 function formatMatters(numFmt: string | undefined): numFmt is string {
-  return !!numFmt && (isPercentFormat(numFmt) || isDateFormat(numFmt));
+  return !!numFmt && hostKeepsFormat(numFmt);
 }
 
 export function sheetToSnapshot(sheet: SpecSheet, index: number): SheetSnapshot {
