@@ -6,7 +6,7 @@
 import { rangeA1 } from '../core/address';
 import { mapWorkbook, overrideCovers } from '../core/detect/mapping';
 import type { ReadOptions, WorkbookHost } from '../core/host';
-import type { MappingOverride, TableRole, WorkbookSnapshot } from '../core/snapshot';
+import type { TableRole, WorkbookSnapshot } from '../core/snapshot';
 
 export interface DetectedTableRow {
   sheet: string;

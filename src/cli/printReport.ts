@@ -19,7 +19,7 @@ export function printReport(report: Report, out?: string): string {
   const deviations = report.indicators.filter((i) => i.weight !== null && i.score < i.weight || i.status === 'over');
   lines.push('', `偏差（${deviations.length} 项）：`);
   for (const d of deviations) {
-    lines.push(`  · ${d.level2 ? `${d.level2}/` : ''}${d.name}：${d.score.toFixed(2)} / ${d.weight?.toFixed(2)}　${d.explanation}`);
+    lines.push(`  · ${d.level2 ? `${d.level2}/` : ''}${d.name}：${d.score.toFixed(2)} / ${d.weight?.toFixed(2)}\u3000${d.explanation}`);
   }
   if (report.budget?.explanation && report.budget.score !== null && report.budget.weight !== null && report.budget.score < report.budget.weight) {
     lines.push(`  · 预算执行率：${report.budget.explanation}`);

@@ -27,8 +27,7 @@ export const COLUMN: Record<LedgerField, number> = {
   applicationDate: 7, auditDate: 8, paymentDate: 9, entryDate: 10, form: 11,
 };
 
-const TEXT_FIELDS = ['person', 'idNumber', 'household', 'category', 'reason', 'form'] as const;
-const DATE_FIELDS = ['applicationDate', 'auditDate', 'paymentDate', 'entryDate'] as const;
+type DateField = 'applicationDate' | 'auditDate' | 'paymentDate' | 'entryDate';
 
 export interface LedgerOptions {
   sheet?: string;
@@ -64,8 +63,8 @@ export function ledgerOf(entries: Entry[], options: LedgerOptions = {}): Ledger 
   const columns: Partial<Record<LedgerField, number>> = {};
   for (const f of present) columns[f] = COLUMN[f];
   const row = entries.map((_, i) => headerRow + 1 + i);
-  const texts = (f: (typeof TEXT_FIELDS)[number]): (string | null)[] => entries.map((e) => text(e[f] ?? null));
-  const dates = (f: (typeof DATE_FIELDS)[number]): number[] => entries.map((e) => serial(e[f] ?? null));
+  const texts = (f: TextField): (string | null)[] => entries.map((e) => text(e[f] ?? null));
+  const dates = (f: DateField): number[] => entries.map((e) => serial(e[f] ?? null));
   return {
     sheet: options.sheet ?? '发放明细',
     headerRow,

@@ -33,6 +33,7 @@ const entry: fc.Arbitrary<Entry> = fc.record(
     idNumber: fc.oneof(
       fc.integer({ min: 0, max: 5 }).map(validId),
       fc.constantFrom('440183198001011234', '4.40183E+17', '44018319800101123X', '440183198001011'),
+      // eslint-disable-next-line no-loss-of-precision -- an 18-digit 身份证号 typed as a number loses its last digits: that is the case under test
       fc.constant(440183198001011234),
       text(['']),
     ),

@@ -25,6 +25,7 @@ type ManifestTools = {
   publicUrl: (value?: string) => string;
   DEFAULT_PUBLIC_URL: string;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, loaded as webpack loads it
 const webpackConfig = require(join(ROOT, 'webpack.config.js')) as ManifestTools;
 
 const xml = readFileSync(MANIFEST, 'utf8');
@@ -281,6 +282,7 @@ describe('the manifest Excel reads', () => {
       jest.isolateModules(() => {
         // The Office host needs a live Excel; registering the command does not touch it.
         jest.doMock('../../src/hosts/office/officeHost', () => ({ OfficeHost: class {} }), { virtual: true });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs a synchronous load
         require('../../src/commands/commands');
       });
     } finally {

@@ -5,7 +5,7 @@
 import { isCellError, type CellScalar } from '../snapshot';
 
 /** Zero-width characters that survive copy-and-paste from web pages and PDFs but are never meaningful. */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /**
  * NFKC (全角数字/字母/标点 → 半角, 全角空格 → space), drop zero-width characters, trim, and collapse every

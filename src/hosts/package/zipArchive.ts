@@ -97,8 +97,14 @@ export function readEntries(zip: Uint8Array): ZipEntry[] {
       const length = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let p = e + 4;
-        if (size === 0xffffffff) (size = Number(view.getBigUint64(p, true))), (p += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(view.getBigUint64(p, true))), (p += 8);
+        if (size === 0xffffffff) {
+          size = Number(view.getBigUint64(p, true));
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(view.getBigUint64(p, true));
+          p += 8;
+        }
         if (local === 0xffffffff) local = Number(view.getBigUint64(p, true));
       }
       e += 4 + length;

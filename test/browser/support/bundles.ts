@@ -50,6 +50,7 @@ function describeEntries(compilation: webpack.Compilation): Build['entries'] {
 /** A production build into `outputPath` (emptied first). Rejects on any compile error. */
 export async function buildBundles(outputPath: string, mode: 'production' | 'development' = 'production'): Promise<Build> {
   // webpack.config.js is CommonJS; require keeps it out of tsc's view, the factory type is stated here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, loaded as webpack loads it
   const makeConfig = require(join(ROOT, 'webpack.config.js')) as ConfigFactory;
   const config = await makeConfig({ outputPath }, { mode });
   const stats = await new Promise<webpack.Stats>((done, fail) => {

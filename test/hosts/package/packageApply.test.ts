@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { clearPatch } from '../../../src/core/output/clearPatch';
 import { withMark } from '../../../src/core/output/ownSheets';
-import { HIGHLIGHT_FILLS, type Patch, type SheetWrite } from '../../../src/core/patch';
+import { HIGHLIGHT_FILLS, type Patch } from '../../../src/core/patch';
 import { scoreWorkbook } from '../../../src/app/scoreWorkbook';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
 import { decodeFill as decodeOfficeFill } from '../../../src/hosts/office/fillCodec';

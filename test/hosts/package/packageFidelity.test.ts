@@ -149,7 +149,10 @@ function relatedParts(parts: Parts, sheetPart: string, type: RegExp): string[] {
       const target = /Target="([^"]+)"/.exec(m[0])![1];
       if (target.startsWith('/')) return target.slice(1);
       const segments = folder.split('/');
-      for (const seg of target.split('/')) seg === '..' ? segments.pop() : segments.push(seg);
+      for (const seg of target.split('/')) {
+        if (seg === '..') segments.pop();
+        else segments.push(seg);
+      }
       return segments.join('/');
     });
 }
