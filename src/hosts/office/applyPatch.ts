@@ -27,7 +27,7 @@ import type { AddinState, HighlightRecord } from '../../core/snapshot';
 import { sameSheetName } from '../shared/sheetNames';
 import type { Capabilities } from './apiSupport';
 import { takeNoteInventory } from './cellNotes';
-import { groupByCell, queueHighlights, queueRestore, readOriginalFills } from './highlights';
+import { groupByCell, highlightRecords, queueHighlights, queueRestore, readOriginalFills } from './highlights';
 import { CALL_BYTES } from './payload';
 import { freeStateSheetName } from '../shared/stateCodec';
 import { queueStateRead, queueStateWrite, stateSheetAmong } from './stateStore';
@@ -225,12 +225,15 @@ export async function writeContent(b: SyncBatch, patch: Patch, caps: Capabilitie
   }
 
   let highlights: HighlightRecord[];
-  if (groups.length > 0) highlights = await queueHighlights(b, groups, fills, notes, caps);
+  if (groups.length > 0) highlights = highlightRecords(groups, fills, notes, caps);
   else if (restoring) highlights = [];
   // Neither cleared nor re-highlighted: the earlier highlights are still on the cells and must stay
   // recorded, or a later 清除标记 could not undo them.
   else highlights = stored?.highlights ?? [];
+  // Recorded before anything is drawn: requests go in order, so an apply that fails while drawing leaves
+  // every drawn cell in the stored state, and 清除标记 can undo it.
   await queueStateWrite(b, { ...patch.state, highlights }, prepared.stateName);
+  if (groups.length > 0) await queueHighlights(b, groups, notes, caps);
 
   const select = patch.select;
   const selectSheet = select && parseA1(select.cell) ? order.find(select.sheet) : undefined;

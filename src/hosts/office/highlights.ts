@@ -246,25 +246,30 @@ export async function readOriginalFills(
   return fills;
 }
 
+/** The message a highlighted cell's note gets; empty past the core's note budget (fill only, the 异常清单 has it). */
+function noteMessage(group: CellGroup): string {
+  return group.messages.filter((m) => m.length > 0).join('\n');
+}
+
 /**
- * Queues the fills and notes of the new highlights and returns their records. `fills` holds every
- * cell's own fill (read or known); `notes` the notes as they are after the restore.
+ * The records of the new highlights, before anything is drawn (issue 14): the state holding them is
+ * written first, so an apply that fails half-way through drawing leaves every drawn cell recorded and
+ * 清除标记 can undo it. `fills` holds every cell's own fill (read or known); `notes` the notes as they
+ * are after the restore.
  */
-export async function queueHighlights(
-  b: SyncBatch,
-  groups: readonly CellGroup[],
-  fills: Map<string, string | null>,
-  notes: CellNotes,
-  caps: Capabilities,
-): Promise<OfficeHighlightRecord[]> {
-  const sheetOf = sheetProxies(b);
-  const records: OfficeHighlightRecord[] = [];
-  for (const group of groups) {
+export function highlightRecords(groups: readonly CellGroup[], fills: Map<string, string | null>, notes: CellNotes, caps: Capabilities): OfficeHighlightRecord[] {
+  return groups.map((group) => {
     const record: OfficeHighlightRecord = { sheet: group.sheet, cell: group.cell, originalFill: fills.get(keyOf(group.sheet, group.cell)) ?? null };
     if (caps.notes === 'notes') record.originalNote = notes.get(group.sheet, group.cell)?.content ?? null;
-    records.push(record);
-  }
+    // A cell with a comment thread of its own keeps it; others get a comment of ours, removed on restore.
+    if (caps.notes === 'comments' && noteMessage(group) && !notes.get(group.sheet, group.cell)) record.addedComment = true;
+    return record;
+  });
+}
 
+/** Queues the fills and notes of the new highlights (their records are `highlightRecords`, stored before). */
+export async function queueHighlights(b: SyncBatch, groups: readonly CellGroup[], notes: CellNotes, caps: Capabilities): Promise<void> {
+  const sheetOf = sheetProxies(b);
   const bySeverity = new Map<string, { sheet: string; severity: CellHighlight['severity']; cells: CellAt[] }>();
   for (const group of groups) {
     const key = `${group.sheet}\u0000${group.severity}`;
@@ -280,11 +285,9 @@ export async function queueHighlights(
     });
   }
 
-  if (caps.notes === 'none') return records;
-  for (let i = 0; i < groups.length; i++) {
-    const group = groups[i];
-    // An empty message means the core ran past its note budget: fill only, the 异常清单 has it.
-    const message = group.messages.filter((m) => m.length > 0).join('\n');
+  if (caps.notes === 'none') return;
+  for (const group of groups) {
+    const message = noteMessage(group);
     if (!message) continue;
     const existing = notes.get(group.sheet, group.cell);
     const ws = sheetOf(group.sheet);
@@ -293,11 +296,8 @@ export async function queueHighlights(
       if (existing) (existing.obj as Excel.Note).content = existing.content === '' ? message : `${existing.content}\n${message}`;
       else ws.notes.add(ws.getRange(group.cell), message);
     } else if (!existing) {
-      // A cell with a comment thread of its own keeps it untouched; the 异常清单 lists the finding.
       await b.room(CALL_BYTES * 4 + message.length * 3);
       ws.comments.add(ws.getRange(group.cell), message);
-      records[i].addedComment = true;
     }
   }
-  return records;
 }

@@ -214,6 +214,26 @@ describe('which sheets the host may touch', () => {
     expect(excel.model.cell('异常清单', 'A1').value).toBe('违规');
   });
 
+  test('highlights are recorded before they are drawn: an apply that fails while drawing is cleared completely', async () => {
+    const excel = userWorkbook();
+    // The officer's own fills on two of the cells about to be flagged.
+    excel.model.setFill('发放明细', 'A2', '#00B050');
+    excel.model.setFill('项目支出绩效自评表', 'B3', '#FFFF00');
+    const cells = [['发放明细', 'A2'], ['发放明细', 'B2'], ['项目支出绩效自评表', 'B3'], ['项目支出绩效自评表', 'A1']] as const;
+    const highlights = cells.map(([s, cell], i) => ({ sheet: s, cell, severity: i % 2 === 0 ? ('error' as const) : ('warning' as const), note: `第${i + 1}条` }));
+    // The second fill colour drawn fails: the first is on its cells, the rest never come.
+    excel.failing = { action: 'color', after: 1 };
+    await expect(officeHostOn(excel).apply(patchOf({ highlights }))).rejects.toThrow('injected failure');
+    expect(excel.failing).toBeUndefined();
+    const drawn = cells.filter(([s, cell]) => ['#FFC7CE', '#FFEB9C'].includes(excel.model.fillOf(s, cell) ?? ''));
+    expect(drawn.length).toBeGreaterThan(0);
+
+    const host = officeHostOn(excel);
+    expect((await host.read()).state!.highlights!.map((h) => `${h.sheet}!${h.cell}`)).toEqual(cells.map(([s, c]) => `${s}!${c}`));
+    await host.apply(patchOf({ clearHighlights: true }));
+    expect(cells.map(([s, cell]) => excel.model.fillOf(s, cell))).toEqual(['#00B050', null, '#FFFF00', null]);
+  });
+
   test('a 插入模板 sheet is placed after its neighbour, activated, left out of the state, and never overwritten', async () => {
     const excel = userWorkbook();
     const host = officeHostOn(excel);

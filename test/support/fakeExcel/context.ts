@@ -24,6 +24,8 @@ export interface SyncRecord {
 export interface ContextHost {
   supports(set: 'ExcelApi', version: string): boolean;
   recordSync(record: SyncRecord): void;
+  /** Called before each queued action runs; throwing makes it the action that fails (fault injection). */
+  beforeAction?(name: string): void;
 }
 
 interface Op {
@@ -102,7 +104,10 @@ export class FakeContext {
     }
     const results: unknown[] = [];
     try {
-      for (const op of queue) results.push(op.run() ?? null);
+      for (const op of queue) {
+        this.host.beforeAction?.((op.json as { Name: string }).Name);
+        results.push(op.run() ?? null);
+      }
     } catch (e) {
       // Excel stops at the failing action; the ones before it stay applied.
       this.host.recordSync({ requestBytes: request, responseBytes: 0, actions: queue.length });

@@ -14,6 +14,7 @@ import type { Runner, RunOptions } from '../../../src/hosts/office/officeHost';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { chunkText, STATE_SHEET_NAME } from '../../../src/hosts/xlsx/stateSheet';
 import { FakeContext, strict, type SyncRecord } from './context';
+import { FakeExcelError } from './errors';
 import { addSheet, FakeWorkbookModel, type SheetDescription } from './model';
 import { FakeRequestContext } from './objects';
 
@@ -35,6 +36,12 @@ export class FakeExcel {
   /** The options of every `run`. */
   readonly runs: (RunOptions | undefined)[] = [];
   api: string;
+  /**
+   * Fault injection: the action named `action` fails (GeneralException, as Excel reports a lost
+   * connection or a crashed calculation) after it has run `after` times; the actions before it stay
+   * applied, as in Excel. Cleared once it has fired.
+   */
+  failing: { action: string; after: number } | undefined;
 
   constructor(options: FakeExcelOptions = {}) {
     this.api = options.api ?? '1.20';
@@ -42,10 +49,18 @@ export class FakeExcel {
 
   readonly supports = (set: 'ExcelApi', version: string): boolean => set === 'ExcelApi' && compareVersions(version, this.api) <= 0;
 
+  private readonly beforeAction = (name: string): void => {
+    const f = this.failing;
+    if (!f || f.action !== name) return;
+    if (f.after-- > 0) return;
+    this.failing = undefined;
+    throw new FakeExcelError('GeneralException', `injected failure at ${name}`);
+  };
+
   /** `Excel.run`: a fresh context per run; objects from it are dead afterwards; pending work is synced. */
   readonly run: Runner = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: RunOptions): Promise<T> => {
     this.runs.push(options);
-    const ctx = new FakeContext({ supports: this.supports, recordSync: (r) => this.syncs.push(r) }, options?.mergeUndoGroup === true);
+    const ctx = new FakeContext({ supports: this.supports, recordSync: (r) => this.syncs.push(r), beforeAction: this.beforeAction }, options?.mergeUndoGroup === true);
     const requestContext = strict(new FakeRequestContext(ctx, this.model));
     try {
       const result = await batch(requestContext as unknown as Excel.RequestContext);
