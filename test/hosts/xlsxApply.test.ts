@@ -205,8 +205,8 @@ describe('highlighting flagged cells in the ledger', () => {
       original,
       patchOf({
         highlights: [
-          { sheet: '发放明细', cell: 'A2', severity: 'warning', note: '慰问金超过 3,000 元/人/次（原则上）' },
-          { sheet: '发放明细', cell: 'A2', severity: 'error', note: '金额不在 2000–5000 元之间' },
+          // Two findings on A2, merged by the core (output/highlights.ts) into one highlight: the most severe fill, both messages.
+          { sheet: '发放明细', cell: 'A2', severity: 'error', note: '慰问金超过 3,000 元/人/次（原则上）\n金额不在 2000–5000 元之间' },
           { sheet: '发放明细', cell: 'A3', severity: 'info', note: '提示' },
           { sheet: '发放明细', cell: 'A4', severity: 'warning', note: '需核实' },
           { sheet: '发放明细', cell: 'B2', severity: 'error', note: '重复发放' },
@@ -278,6 +278,16 @@ describe('highlighting flagged cells in the ledger', () => {
   it('refuses a highlight on a sheet that does not exist, before changing anything', () => {
     const wb = userWorkbook();
     expect(() => applyPatch(wb, patchOf({ sheets: [scored([[{ v: 'x' }]])], highlights: [{ sheet: '不存在', cell: 'A1', severity: 'info', note: 'x' }] }))).toThrow();
+    expect(tabNames(wb)).toEqual(['发放明细', '自评表', '备注']);
+  });
+
+  it('refuses two highlights on one cell (the core merges them), before changing anything', () => {
+    const wb = userWorkbook();
+    const twice = [
+      { sheet: '发放明细', cell: 'A2', severity: 'warning' as const, note: '一' },
+      { sheet: '发放明细', cell: '$a$2', severity: 'error' as const, note: '二' },
+    ];
+    expect(() => applyPatch(wb, patchOf({ sheets: [scored([[{ v: 'x' }]])], highlights: twice }))).toThrow('highlighted twice');
     expect(tabNames(wb)).toEqual(['发放明细', '自评表', '备注']);
   });
 });

@@ -60,13 +60,17 @@ describe('applying a patch never changes a value in the officer’s sheets', () 
           // The same workbook merely saved and reopened: how its cells look with no patch applied.
           const untouched = await reload(buildWorkbook(sheets));
 
-          const highlights: CellHighlight[] = picks.map(([sheetPick, cellPick, severity]) => {
+          // One highlight per cell, as the core gives them (validatePatch refuses a cell twice).
+          const byCell = new Map<string, CellHighlight>();
+          for (const [sheetPick, cellPick, severity] of picks) {
             const s = before.sheets[sheetPick % before.sheets.length];
             const rows = sheets[sheetPick % sheets.length];
             const r = cellPick % rows.length;
             const c = Math.floor(cellPick / rows.length) % rows[r].length;
-            return { sheet: s.name, cell: a1(r, c), severity, note: `第${r + 1}行有问题` };
-          });
+            const h = { sheet: s.name, cell: a1(r, c), severity, note: `第${r + 1}行有问题` };
+            if (!byCell.has(`${h.sheet}!${h.cell}`)) byCell.set(`${h.sheet}!${h.cell}`, h);
+          }
+          const highlights = [...byCell.values()];
           const written: SheetWrite[] = [
             withMark({ name: '绩效目标', role: 'scored', rows: [[{ v: '=A1 不是公式' }, { v: 97.54, numFmt: '0.00' }]], after: '发放明细', activate: true }, 'jixiao:scored:t1'),
             withMark({ name: '异常清单', role: 'anomalies', rows: highlights.map((h) => [{ v: h.cell, link: { sheet: h.sheet, cell: h.cell } }, { v: h.note }]) }, 'jixiao:anomalies:t1'),

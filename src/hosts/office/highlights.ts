@@ -29,35 +29,25 @@ export interface OfficeHighlightRecord extends HighlightRecord {
   addedComment?: boolean;
 }
 
-const SEVERITY_RANK: Record<CellHighlight['severity'], number> = { info: 1, warning: 2, error: 3 };
 
 export interface CellGroup extends CellAt {
   sheet: string;
   cell: string;
   severity: CellHighlight['severity'];
-  messages: string[];
+  note: string;
 }
 
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
 /** One entry per cell: the most severe fill, one note with every message (as the xlsx host). */
 export function groupByCell(highlights: readonly CellHighlight[], names: SheetNames): CellGroup[] {
-  const groups = new Map<string, CellGroup>();
-  for (const h of highlights) {
+  // One highlight per cell, its most severe fill and one note: the core guarantees it, validatePatch checks it.
+  return highlights.map((h) => {
     const sheet = names.find(h.sheet);
     const at = parseA1(h.cell);
     if (!sheet || !at) throw new Error(`highlight on a missing cell: ${h.sheet}!${h.cell}`);
-    const cell = a1(at.r, at.c);
-    const key = keyOf(sheet, cell);
-    const group = groups.get(key);
-    if (!group) {
-      groups.set(key, { sheet, cell, r: at.r, c: at.c, severity: h.severity, messages: [h.note] });
-      continue;
-    }
-    if (SEVERITY_RANK[h.severity] > SEVERITY_RANK[group.severity]) group.severity = h.severity;
-    if (!group.messages.includes(h.note)) group.messages.push(h.note);
-  }
-  return [...groups.values()];
+    return { sheet, cell: a1(at.r, at.c), r: at.r, c: at.c, severity: h.severity, note: h.note };
+  });
 }
 
 /** One proxy per sheet name for the whole apply: a proxy per cell would be a request entry per cell. */
@@ -248,7 +238,7 @@ export async function readOriginalFills(
 
 /** The message a highlighted cell's note gets; empty past the core's note budget (fill only, the 异常清单 has it). */
 function noteMessage(group: CellGroup): string {
-  return group.messages.filter((m) => m.length > 0).join('\n');
+  return group.note;
 }
 
 /**

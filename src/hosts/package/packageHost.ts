@@ -32,14 +32,12 @@ import { escapeXml, partFolder, relativeTarget, relsPartOf, setAttribute } from 
 import type { ZipCodec } from './zipArchive';
 import { ZipPackage } from './zipPackage';
 
-const SEVERITY_RANK: Record<CellHighlight['severity'], number> = { info: 1, warning: 2, error: 3 };
-
 interface CellGroup {
   sheet: SheetEntry;
   r: number;
   c: number;
   severity: CellHighlight['severity'];
-  messages: string[];
+  note: string;
 }
 
 function nested<K1, K2, V>(map: Map<K1, Map<K2, V>>, k1: K1): Map<K2, V> {
@@ -402,22 +400,15 @@ export class PackageHost implements WorkbookHost {
   }
 
   private applyHighlights(workbook: WorkbookPart, styles: StylesPart, highlights: readonly CellHighlight[]): PackageHighlightRecord[] {
-    const groups = new Map<string, CellGroup>();
-    for (const h of highlights) {
+    // One highlight per cell, its most severe fill and one note: the core guarantees it, validatePatch checks it.
+    const groups = highlights.map((h): CellGroup => {
       const sheet = workbook.sheets.find((s) => sameSheetName(s.name, h.sheet));
       const at = parseA1(h.cell);
       if (!sheet || !sheet.part || !at) throw new Error(`highlight on a missing cell: ${h.sheet}!${h.cell}`);
-      const key = `${sheet.relId}:${at.r},${at.c}`;
-      const group = groups.get(key);
-      if (!group) {
-        groups.set(key, { sheet, r: at.r, c: at.c, severity: h.severity, messages: [h.note] });
-        continue;
-      }
-      if (SEVERITY_RANK[h.severity] > SEVERITY_RANK[group.severity]) group.severity = h.severity;
-      if (!group.messages.includes(h.note)) group.messages.push(h.note);
-    }
+      return { sheet, r: at.r, c: at.c, severity: h.severity, note: h.note };
+    });
     const bySheet = new Map<SheetEntry, CellGroup[]>();
-    for (const g of groups.values()) {
+    for (const g of groups) {
       const list = bySheet.get(g.sheet) ?? [];
       list.push(g);
       bySheet.set(g.sheet, list);
@@ -446,7 +437,7 @@ export class PackageHost implements WorkbookHost {
         if (noteXml !== undefined) record.originalNoteXml = noteXml;
         records.push(record);
         // An empty note means the core ran past its note budget: fill only, the 异常清单 has the message.
-        const message = g.messages.filter((m) => m.length > 0).join('\n');
+        const message = g.note;
         if (message) notes.addMessage(g.r, g.c, message);
       }
       notes.save();

@@ -76,9 +76,15 @@ export function validatePatch(names: SheetNames, patch: Patch, markOf: MarkOf, s
     if (names.find(write.name)) throw new Error(`new sheet "${write.name}" already exists`);
     validateSheetWrite(names, { ...write, role: 'scored', mark: '' }, markOf);
   }
+  // One highlight per cell (output/highlights.ts merges a cell's findings): the hosts draw them one to one.
+  const cells = new Set<string>();
   for (const h of patch.highlights) {
     const name = names.find(h.sheet);
     if (!name || (stateSheet !== undefined && sameSheetName(name, stateSheet))) throw new Error(`highlight on a missing sheet "${h.sheet}"`);
-    if (!parseA1(h.cell)) throw new Error(`highlight on a bad address "${h.sheet}!${h.cell}"`);
+    const at = parseA1(h.cell);
+    if (!at) throw new Error(`highlight on a bad address "${h.sheet}!${h.cell}"`);
+    const key = `${name.toLowerCase()}\u0000${at.r},${at.c}`;
+    if (cells.has(key)) throw new Error(`cell "${h.sheet}!${h.cell}" is highlighted twice`);
+    cells.add(key);
   }
 }

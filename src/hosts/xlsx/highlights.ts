@@ -21,7 +21,6 @@ export interface XlsxHighlightRecord extends HighlightRecord {
   originalRichNote?: ExcelJS.Comment;
 }
 
-const SEVERITY_RANK: Record<CellHighlight['severity'], number> = { info: 1, warning: 2, error: 3 };
 
 /**
  * Replaces the cell's whole style object. ExcelJS shares one style object among all cells loaded with
@@ -67,26 +66,17 @@ interface CellGroup {
   r: number;
   c: number;
   severity: CellHighlight['severity'];
-  messages: string[];
+  note: string;
 }
 
-/** One entry per cell: several findings on one cell give one fill (the most severe) and one note. */
-function groupByCell(wb: ExcelJS.Workbook, highlights: readonly CellHighlight[]): CellGroup[] {
-  const groups = new Map<string, CellGroup>();
-  for (const h of highlights) {
+/** The highlighted cells: the core gives one highlight per cell, its most severe fill and one note (validatePatch checks it). */
+function cellsOf(wb: ExcelJS.Workbook, highlights: readonly CellHighlight[]): CellGroup[] {
+  return highlights.map((h) => {
     const ws = findWorksheet(wb, h.sheet);
     const at = parseA1(h.cell);
     if (!ws || !at) throw new Error(`highlight on a missing cell: ${h.sheet}!${h.cell}`);
-    const key = `${ws.id}:${at.r},${at.c}`;
-    const group = groups.get(key);
-    if (!group) {
-      groups.set(key, { ws, r: at.r, c: at.c, severity: h.severity, messages: [h.note] });
-      continue;
-    }
-    if (SEVERITY_RANK[h.severity] > SEVERITY_RANK[group.severity]) group.severity = h.severity;
-    if (!group.messages.includes(h.note)) group.messages.push(h.note);
-  }
-  return [...groups.values()];
+    return { ws, r: at.r, c: at.c, severity: h.severity, note: h.note };
+  });
 }
 
 /** Highlights the cells and returns what is needed to undo it. */
@@ -95,7 +85,7 @@ export function applyHighlights(
   highlights: readonly CellHighlight[],
 ): XlsxHighlightRecord[] {
   const records: XlsxHighlightRecord[] = [];
-  for (const group of groupByCell(wb, highlights)) {
+  for (const group of cellsOf(wb, highlights)) {
     const cell = group.ws.getCell(group.r + 1, group.c + 1);
     const ownFill: ExcelJS.Fill | undefined = cell.style.fill;
     const ownNote = getNote(cell);
@@ -110,7 +100,7 @@ export function applyHighlights(
 
     replaceFill(cell, solidFill(HIGHLIGHT_FILLS[group.severity]));
     // An empty note means the core ran past its note budget: fill only, the 异常清单 has the message.
-    const message = group.messages.filter((m) => m.length > 0).join('\n');
+    const message = group.note;
     if (message) setNote(cell, appendToNote(ownNote, message));
   }
   return records;

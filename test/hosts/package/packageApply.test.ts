@@ -171,8 +171,8 @@ describe('the package host highlights and clears as the xlsx host does', () => {
       input,
       patchOf({
         highlights: [
-          { sheet: '发放明细', cell: 'A2', severity: 'warning', note: '慰问金超过 3,000 元/人/次（原则上）' },
-          { sheet: '发放明细', cell: 'A2', severity: 'error', note: '金额不在 2000–5000 元之间' },
+          // Two findings on A2, merged by the core (output/highlights.ts) into one highlight: the most severe fill, both messages.
+          { sheet: '发放明细', cell: 'A2', severity: 'error', note: '慰问金超过 3,000 元/人/次（原则上）\n金额不在 2000–5000 元之间' },
           { sheet: '发放明细', cell: 'A3', severity: 'info', note: '提示' },
           { sheet: '发放明细', cell: 'A4', severity: 'warning', note: '需核实' },
           { sheet: '发放明细', cell: 'B2', severity: 'error', note: '重复发放' },
