@@ -63,7 +63,7 @@ export async function scoreWorkbook(host: WorkbookHost, request: ScoreRequest = 
     return { status: 'scored', report };
   } catch (e) {
     if (e instanceof Cancelled || (e instanceof Error && e.name === 'AbortError')) return { status: 'cancelled' };
-    if (e instanceof NotScorableError) return { status: 'failed', message: e.message };
+    if (e instanceof NotScorableError) return { status: 'failed', message: e.inPane };
     throw e;
   }
 }
