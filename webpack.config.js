@@ -68,6 +68,12 @@ function previewCsp(dev) {
   ].join('; ');
 }
 
+/**
+ * Every page fills its frame: no 8 px body margin (a white frame around the dark pane in Excel's dark
+ * theme, and a vertical scroll bar that never went away under the pane's 100vh).
+ */
+const BASE_STYLE = '<style>html,body{margin:0;padding:0;height:100%}body{overflow-x:hidden;overflow-y:auto}</style>';
+
 function page({ filename, chunk, title, lang = 'zh-CN', head = '', body }) {
   return new HtmlWebpackPlugin({
     filename,
@@ -81,6 +87,7 @@ function page({ filename, chunk, title, lang = 'zh-CN', head = '', body }) {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
   <link rel="icon" type="image/png" href="assets/icon-32.png">
+  ${BASE_STYLE}
   ${head}
 </head>
 <body>

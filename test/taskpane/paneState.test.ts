@@ -20,6 +20,8 @@ const KUNMING_TABLES: DetectedWorkbook = {
   rules: [],
   scheme: null,
   hasRulesSheet: false,
+  ledgerSheets: [],
+  suggestedPacks: [],
 };
 
 function run(...actions: PaneAction[]): PaneState {
