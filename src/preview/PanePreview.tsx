@@ -1,7 +1,7 @@
 /**
  * The pane alone, as Excel shows it in its task-pane frame (`preview.html?view=pane`): the width of the
  * window, light or dark (`&theme=dark`), one sample (`&sample=zengcheng-2023`) or a file the page is
- * given through its hidden file input. The browser tests drive this at 350 × 900. Where the pane puts
+ * given through its hidden file input; `&rules=none` opens a sample with no pack chosen. The browser tests drive this at 350 × 900. Where the pane puts
  * Excel's cursor is kept on `<html data-selected="发放明细!G10">`, as the name box would show it.
  */
 import { useEffect, useState } from 'react';
@@ -14,9 +14,11 @@ export interface PanePreviewProps {
   locale: Locale;
   dark: boolean;
   sampleId: string | null;
+  /** False (`&rules=none`): the sample opens with no rule pack remembered, as before the first run. */
+  rememberRules?: boolean;
 }
 
-export function PanePreview({ locale, dark, sampleId }: PanePreviewProps) {
+export function PanePreview({ locale, dark, sampleId, rememberRules = true }: PanePreviewProps) {
   const [opened, setOpened] = useState<{ host: PreviewHost; n: number } | null>(null);
   const host = opened?.host ?? null;
   // A new workbook is a new pane (its key), as when Excel opens another file.
@@ -25,8 +27,9 @@ export function PanePreview({ locale, dark, sampleId }: PanePreviewProps) {
 
   useEffect(() => {
     const sample = SAMPLES.find((s) => s.id === sampleId) ?? DEFAULT_SAMPLE;
-    openSample(sample).then(setHost, (e: unknown) => setFailure(String(e)));
-  }, [sampleId]);
+    openSample(sample, rememberRules).then(setHost, (e: unknown) => setFailure(String(e)));
+    // Once per sample: the page's address does not change under it.
+  }, [sampleId, rememberRules]);
 
   useEffect(() => {
     if (!host) return;

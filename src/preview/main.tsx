@@ -21,7 +21,12 @@ const locale = asked ? localeFromDisplayLanguage(asked) : 'zh-CN';
 createRoot(element).render(
   <StrictMode>
     {params.get('view') === 'pane' ? (
-      <PanePreview locale={locale} dark={params.get('theme') === 'dark'} sampleId={params.get('sample')} />
+      <PanePreview
+        locale={locale}
+        dark={params.get('theme') === 'dark'}
+        sampleId={params.get('sample')}
+        rememberRules={params.get('rules') !== 'none'}
+      />
     ) : (
       <PreviewApp initialLocale={locale} />
     )}
