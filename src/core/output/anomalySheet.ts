@@ -3,8 +3,9 @@
  * with a link to its cell, the rule's Chinese name, the figures formatted, and the rule id last.
  */
 import { SEVERITY_LABEL, type Finding } from '../findings';
-import type { OutputCell, SheetContent } from '../patch';
+import { PAGE_FOOTER, type OutputCell, type SheetContent } from '../patch';
 import { fitCells } from './cellLimits';
+import { fitRowHeights } from './rowHeights';
 import { allowedText, messageAfterPlace, valueText } from '../report/findingFigures';
 import { ruleName } from '../ruleNames';
 import { TOTAL_ABOVE_100, WEIGHT_TOTAL } from '../scoring/scoreProject';
@@ -27,13 +28,18 @@ export function buildAnomalySheet(findings: Finding[], name: string, after?: str
       { v: f.rule, style: 'note' },
     ]);
   }
+  const fitted = fitCells(rows);
+  const merges = [`A1:${String.fromCharCode(64 + ANOMALY_COLUMNS.length)}1`];
   return {
     name,
     role: 'anomalies',
-    rows: fitCells(rows),
-    merges: [`A1:${String.fromCharCode(64 + ANOMALY_COLUMNS.length)}1`],
+    rows: fitted,
+    merges,
     columnWidths: ANOMALY_WIDTHS,
+    rowHeights: fitRowHeights(fitted, ANOMALY_WIDTHS, merges),
     frozenRows: 2,
+    // A4 landscape, one page wide, the title and the column headers on every page.
+    print: { paper: 'A4', orientation: 'landscape', pagesWide: 1, titleRows: { first: 1, last: 2 }, footer: PAGE_FOOTER },
     after,
   };
 }
