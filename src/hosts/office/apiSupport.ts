@@ -9,6 +9,8 @@
  * | ExcelApi 1.7 | getRangeByIndexes, getUsedRangeOrNullObject, freezePanes  | required (the host refuses to run)  |
  * | ExcelApi 1.9 | worksheet.getRanges (RangeAreas), getCellProperties,      | one range per rectangle; fills read |
  * |              | fill.pattern / tintAndShade                               | per cell, white taken as no fill    |
+ * |              | worksheet.pageLayout (A4 landscape, one page wide, print  | own sheets print with Excel's       |
+ * |              | titles, footer)                                           | default set-up                      |
  * | ExcelApi 1.10 | worksheet.comments (when notes are missing)              | no comments                         |
  * | ExcelApi 1.13 | Range.getMergedAreasOrNullObject                          | merged areas are not read           |
  * | ExcelApi 1.18 | worksheet.notes                                           | comments (1.10), else no notes      |
@@ -24,6 +26,8 @@ export const BASELINE_VERSION = '1.7';
 export interface Capabilities {
   /** `worksheet.getRanges` (RangeAreas) and `range.getCellProperties`, fill pattern/tint: ExcelApi 1.9. */
   rangeAreas: boolean;
+  /** `worksheet.pageLayout` (orientation, paper, zoom, print titles, footer): ExcelApi 1.9. */
+  pageLayout: boolean;
   /** `range.getMergedAreasOrNullObject`: ExcelApi 1.13. */
   mergedAreas: boolean;
   /** How the message of a highlight is attached to its cell. */
@@ -38,6 +42,7 @@ export function capabilities(supports: Supports): Capabilities {
   }
   return {
     rangeAreas: supports('ExcelApi', '1.9'),
+    pageLayout: supports('ExcelApi', '1.9'),
     mergedAreas: supports('ExcelApi', '1.13'),
     notes: supports('ExcelApi', '1.18') ? 'notes' : supports('ExcelApi', '1.10') ? 'comments' : 'none',
     mergeUndoGroup: supports('ExcelApi', '1.20'),

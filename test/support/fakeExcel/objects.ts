@@ -273,6 +273,7 @@ function sheetProperty(model: FakeWorkbookModel, sheet: FakeSheet, prop: string)
 
 export class FakeWorksheet extends ProxyBase<FakeSheet> {
   private _freeze?: FakeFreezePanes;
+  private _layout?: FakePageLayout;
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
 
@@ -392,6 +393,13 @@ export class FakeWorksheet extends ProxyBase<FakeSheet> {
     return this._freeze;
   }
 
+  /** ExcelApi 1.9 */
+  get pageLayout(): FakePageLayout {
+    this._ctx.requires('1.9', 'worksheet.pageLayout');
+    this._layout ??= strict(new FakePageLayout(this._ctx, this._path, () => this._require('pageLayout')));
+    return this._layout;
+  }
+
   /** ExcelApi 1.18 */
   get notes(): FakeNoteCollection {
     this._ctx.requires('1.18', 'worksheet.notes');
@@ -430,6 +438,58 @@ export class FakeFreezePanes extends ProxyBase<FakeSheet> {
     this._call('freezeRows', [count], (sheet) => {
       sheet.frozenRows = count;
     });
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the print set-up the host writes, kept on the sheet's model. */
+export class FakePageLayout extends ProxyBase<FakeSheet> {
+  private _footers?: { defaultForAllPages: { centerFooter: string } };
+
+  constructor(ctx: FakeContext, parent: number, resolver: () => FakeSheet) {
+    super(ctx, 'pageLayout', parent, [], resolver);
+  }
+
+  protected _loadable(): readonly string[] {
+    return [];
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+
+  set orientation(v: string) {
+    if (v !== 'Landscape' && v !== 'Portrait') throw new FakeExcelError('InvalidArgument', `orientation ${v}`);
+    this._set('orientation', v, (sheet) => {
+      sheet.pageLayout.orientation = v;
+    });
+  }
+
+  set paperSize(v: string) {
+    this._set('paperSize', v, (sheet) => {
+      sheet.pageLayout.paperSize = v;
+    });
+  }
+
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this._set('zoom', v, (sheet) => {
+      sheet.pageLayout.zoom = { ...v };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    if (typeof rows !== 'string' || !/^\$\d+:\$\d+$/.test(rows)) throw new FakeExcelError('InvalidArgument', `print title rows ${String(rows)}`);
+    this._call('setPrintTitleRows', [rows], (sheet) => {
+      sheet.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  /** headersFooters.defaultForAllPages.centerFooter, set through to the model. */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (v: string) => this._set('centerFooter', v, (sheet) => {
+      sheet.pageLayout.centerFooter = v;
+    });
+    this._footers ??= { defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', { set, enumerable: true }) };
+    return this._footers;
   }
 }
 
@@ -767,6 +827,15 @@ export class FakeRangeFormat extends FormatPart {
       for (const rect of area.rects) {
         for (const c of [...area.sheet.columnWidths.keys()]) if (c >= rect.left && c <= rect.right) area.sheet.columnWidths.delete(c);
       }
+    });
+  }
+
+  /** ExcelApi 1.2; points. Sets the height of every row the range touches. */
+  set rowHeight(points: number) {
+    this._ctx.requires('1.2', 'format.rowHeight');
+    this._set('rowHeight', points, (area) => {
+      if (!(points >= 0 && points <= 409)) throw new FakeExcelError('InvalidArgument', `row height ${points}`);
+      for (const rect of area.rects) for (let r = rect.top; r <= rect.bottom; r++) area.sheet.rowHeights.set(r, points);
     });
   }
 
