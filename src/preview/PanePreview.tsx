@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Locale } from '../i18n/messages';
+import { workerRunner } from '../app/workerRunner';
 import { App } from '../taskpane/App';
 import { PreviewHost } from './previewHost';
 import { DEFAULT_SAMPLE, SAMPLES, openSample } from './samples';
@@ -17,6 +18,9 @@ export interface PanePreviewProps {
   /** False (`&rules=none`): the sample opens with no rule pack remembered, as before the first run. */
   rememberRules?: boolean;
 }
+
+/** One pipeline worker for the page, as the task pane in Excel has. */
+const runner = workerRunner();
 
 export function PanePreview({ locale, dark, sampleId, rememberRules = true }: PanePreviewProps) {
   const [opened, setOpened] = useState<{ host: PreviewHost; n: number } | null>(null);
@@ -60,7 +64,7 @@ export function PanePreview({ locale, dark, sampleId, rememberRules = true }: Pa
         onChange={(e) => void open(e.currentTarget.files?.[0])}
       />
       {failure ? <p role="alert">{failure}</p> : null}
-      {host ? <App key={opened!.n} host={host} locale={locale} dark={dark} /> : null}
+      {host ? <App key={opened!.n} host={host} locale={locale} dark={dark} runner={runner} /> : null}
     </>
   );
 }

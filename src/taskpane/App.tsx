@@ -4,6 +4,7 @@
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { PipelineRunner } from '../app/pipelineRunner';
 import type { WorkbookHost } from '../core/host';
 import type { Report } from '../core/report/report';
 import { messagesFor } from '../i18n/locale';
@@ -27,14 +28,16 @@ export interface AppProps {
   dark?: boolean;
   /** Detect the workbook's tables as soon as the pane opens (default true). */
   detectOnLoad?: boolean;
+  /** Where the pipeline runs (a Web Worker in Excel and the preview); on the page when omitted. */
+  runner?: PipelineRunner;
 }
 
-export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true }: AppProps) {
+export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true, runner }: AppProps) {
   const theme = isDarkTheme(dark, officeTheme) ? webDarkTheme : webLightTheme;
   return (
     <FluentProvider theme={theme} lang={locale}>
       <MessagesContext.Provider value={messagesFor(locale)}>
-        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} />
+        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} runner={runner} />
       </MessagesContext.Provider>
     </FluentProvider>
   );

@@ -3,6 +3,7 @@
  * Office.js: it waits for Office, builds the Office host, reads the display language and theme, and
  * hands them to the pane as props.
  */
+import { workerRunner } from '../app/workerRunner';
 import { OfficeHost } from '../hosts/office/officeHost';
 import { localeFromDisplayLanguage } from '../i18n/locale';
 import { mountTaskpane } from './mount';
@@ -30,5 +31,6 @@ function officeTheme(): OfficeThemeColors | undefined {
 void Office.onReady(() => {
   const locale = localeFromDisplayLanguage(Office.context.displayLanguage);
   document.documentElement.lang = locale;
-  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme() });
+  // The pipeline runs in a Web Worker; Office.js reads and writes stay here, in the Office host.
+  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme(), runner: workerRunner() });
 });

@@ -20,6 +20,7 @@ import { HIGHLIGHT_FILLS } from '../../src/core/patch';
 import { BUILTIN_RULE_NAMES } from '../../src/core/ruleNames';
 import { listPacks } from '../../src/core/rules/resolvePacks';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
+import { manyFindingsWorkbook } from '../support/manyFindingsLedger';
 import { buildBundles, isXlsxOnly, ROOT, type Build } from './support/bundles';
 import { CHROMIUM_PATH, launchChromium, requireChromium, type Browser } from './support/chromium';
 import { loadPreview, SCORE_BUTTON } from './support/paneLoad';
@@ -335,8 +336,9 @@ describe('the pane at 350 × 900, as Excel’s task pane shows it', () => {
       await page.getByRole('button', { name: locale === 'zh-CN' ? '选用' : 'Use it', exact: true }).click();
       await expect(page.getByTestId('rules-summary').textContent()).resolves.toContain('增城区总工会帮扶救助困难职工（2023）');
       await button.click();
-      await page.getByTestId('anomalies').waitFor();
-      await expect(page.getByTestId('ledger-unchecked').count()).resolves.toBe(0);
+      // The new run's results replace the first's: the ledger is checked now.
+      await page.getByTestId('ledger-unchecked').waitFor({ state: 'detached' });
+      await page.getByTestId('walk-position').waitFor();
       await page.getByRole('button', { name: locale === 'zh-CN' ? '下一条' : 'Next', exact: true }).click();
       await page.locator('[data-testid="anomaly-item"][aria-current="true"]').waitFor();
       expect(await sidewaysScroll(page)).toBe(0);
@@ -408,6 +410,104 @@ describe('the pane at 350 × 900, as Excel’s task pane shows it', () => {
       await page.keyboard.press('ArrowUp');
       await page.waitForFunction((at) => document.documentElement.dataset.selected === at, `${expected[expected.length - 2].sheet}!${expected[expected.length - 2].cell}`);
       await page.screenshot({ path: join(OUT, 'pane-350-walking.png') });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the pane at 350 px with 10,003 findings (a generated 增城 ledger of 10,000 700 元 季度救助)', () => {
+  test('the progress moves through 读取 → 识别 → 评分 → 写入 and 取消 stops a run; the list’s first screen and a filter toggle are timed (recorded, not asserted)', async () => {
+    const file = join(work, '增城-10000.xlsx');
+    await writeFile(file, new Uint8Array(await manyFindingsWorkbook(10_000).xlsx.writeBuffer()));
+    const { page, errors } = await openNarrow();
+    try {
+      await page.goto(paneUrl({ sample: 'kunming-2019' }));
+      await page.getByRole('button', { name: '评分', exact: true }).waitFor();
+      await page.getByTestId('open-file').setInputFiles(file);
+      await page.getByTestId('ledger-hint').waitFor({ timeout: 120_000 });
+      await page.getByRole('button', { name: '选用', exact: true }).click();
+
+      // Every stage text the pane shows, and the longest gap between two frames, while it runs.
+      await page.evaluate(() => {
+        const w = window as unknown as { stages: string[]; longestFrame: number };
+        w.stages = [];
+        w.longestFrame = 0;
+        let last = performance.now();
+        const tick = () => {
+          const now = performance.now();
+          w.longestFrame = Math.max(w.longestFrame, now - last);
+          last = now;
+          const text = document.querySelector('[data-testid="stage"]')?.textContent ?? '';
+          if (text && w.stages[w.stages.length - 1] !== text) w.stages.push(text);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+
+      // 取消 while the pipeline scores in its worker: the run stops, nothing is written, the pane says so.
+      await page.getByRole('button', { name: '评分', exact: true }).click();
+      await page.waitForFunction(() => /^评分（第 3\/4 步）/.test(document.querySelector('[data-testid="stage"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      await page.getByRole('button', { name: '取消', exact: true }).click();
+      await page.getByTestId('notice-score').waitFor();
+      await expect(page.getByTestId('notice-score').textContent()).resolves.toContain('已取消评分，工作簿没有任何改动。');
+      await expect(page.getByTestId('total-score').count()).resolves.toBe(0);
+      const cancelled = await page.evaluate(() => (window as unknown as { stages: string[] }).stages);
+      expect(cancelled.map((t) => t.replace(/（.*$/, ''))).toEqual(expect.arrayContaining(['读取', '识别', '评分']));
+
+      // Again, to the end, timing the first screen of the list after the results arrive.
+      await page.evaluate(() => {
+        const w = window as unknown as { stages: string[]; longestFrame: number; resultsAt: number; listAt: number };
+        w.stages = [];
+        w.longestFrame = 0;
+        new MutationObserver((_, observer) => {
+          if (!w.resultsAt && document.querySelector('[data-testid="total-score"]')) w.resultsAt = performance.now();
+          if (!w.listAt && document.querySelector('[data-testid="anomaly-group"]')) {
+            requestAnimationFrame(() => {
+              w.listAt = performance.now();
+            });
+            observer.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      const started = Date.now();
+      await page.getByRole('button', { name: '评分', exact: true }).click();
+      await page.getByTestId('total-score').waitFor({ timeout: 180_000 });
+      timings.manyFindingsScoreMs = Date.now() - started;
+      await page.waitForFunction(() => (window as unknown as { listAt?: number }).listAt);
+      const run = await page.evaluate(() => {
+        const w = window as unknown as { stages: string[]; longestFrame: number; resultsAt: number; listAt: number };
+        return { stages: w.stages, longestFrame: w.longestFrame, firstScreen: w.listAt - w.resultsAt };
+      });
+      expect(run.stages.map((t) => t.replace(/（.*$/, ''))).toEqual(expect.arrayContaining(['读取', '识别', '评分', '写入']));
+      await expect(page.getByTestId('result-counts').textContent()).resolves.toBe('违规 10001 条 · 需核实 1 条');
+      timings.manyFindingsLongestFrameMs = Math.round(run.longestFrame);
+      timings.manyFindingsFirstScreenMs = Math.round(run.firstScreen);
+
+      // A filter toggle, from the click to the next frame drawn after it.
+      const toggleMs = async (name: string) => {
+        const button = page.getByRole('button', { name, exact: true });
+        await button.evaluate((b) => {
+          const w = window as unknown as { toggled: number };
+          w.toggled = 0;
+          const t0 = performance.now();
+          b.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            w.toggled = performance.now() - t0;
+          }));
+        });
+        await page.waitForFunction(() => (window as unknown as { toggled: number }).toggled > 0);
+        return page.evaluate(() => (window as unknown as { toggled: number }).toggled);
+      };
+      // The 10,000-payment group open, its first page drawn, then 违规 off and on again.
+      await page.getByRole('button', { name: '下一条', exact: true }).click();
+      await page.locator('[data-testid="anomaly-item"][aria-current="true"]').waitFor();
+      await expect(page.getByTestId('walk-position').textContent()).resolves.toBe('第 1 / 10003 条');
+      timings.manyFindingsFilterOffMs = Math.round(await toggleMs('违规 10001'));
+      timings.manyFindingsFilterOnMs = Math.round(await toggleMs('违规 10001'));
+      expect(await sidewaysScroll(page)).toBe(0);
+      await page.screenshot({ path: join(OUT, 'pane-350-10000-findings.png') });
+      expect(errors).toEqual([]);
     } finally {
       await page.close();
     }

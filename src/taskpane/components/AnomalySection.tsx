@@ -160,8 +160,8 @@ export function AnomalySection({ findings, severities, shown, expanded, current,
                 <ToggleButton
                   key={sev}
                   size="small"
-                  appearance={severities[sev] ? 'primary' : 'outline'}
-                  icon={severities[sev] ? <CheckmarkRegular /> : undefined}
+                  appearance={severities[sev] && counts[sev] > 0 ? 'primary' : 'outline'}
+                  icon={severities[sev] && counts[sev] > 0 ? <CheckmarkRegular /> : undefined}
                   checked={severities[sev]}
                   disabled={counts[sev] === 0}
                   onClick={() => dispatch({ type: 'severityToggled', severity: sev })}

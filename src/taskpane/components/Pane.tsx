@@ -4,6 +4,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { PipelineRunner } from '../../app/pipelineRunner';
 import type { WorkbookHost } from '../../core/host';
 import type { Report } from '../../core/report/report';
 import type { Locale } from '../../i18n/messages';
@@ -52,13 +53,14 @@ export interface PaneProps {
   extraActions?: ReactNode;
   onScored?: (report: Report) => void;
   detectOnLoad: boolean;
+  runner?: PipelineRunner;
 }
 
-export function Pane({ host, locale, extraActions, onScored, detectOnLoad }: PaneProps) {
+export function Pane({ host, locale, extraActions, onScored, detectOnLoad, runner }: PaneProps) {
   const t = useMessages();
   const s = useSectionStyles();
   const c = useStyles();
-  const [state, actions] = usePane(host, { detectOnLoad, onScored });
+  const [state, actions] = usePane(host, { detectOnLoad, onScored, runner });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { clearMarks } from '../../app/clearMarks';
 import { detectTables } from '../../app/detectTables';
 import { insertTemplate } from '../../app/insertTemplate';
+import type { PipelineRunner } from '../../app/pipelineRunner';
 import { scoreWorkbook } from '../../app/scoreWorkbook';
 import type { Finding } from '../../core/findings';
 import type { WorkbookHost } from '../../core/host';
@@ -23,7 +24,10 @@ export interface PaneActions {
   select: (finding: Finding) => void;
 }
 
-export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; onScored?: (report: Report) => void }): [PaneState, PaneActions] {
+export function usePane(
+  host: WorkbookHost,
+  options: { detectOnLoad: boolean; onScored?: (report: Report) => void; runner?: PipelineRunner },
+): [PaneState, PaneActions] {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   // The latest state for callbacks started from an older render; updated synchronously by `run`.
   const stateRef = useRef(state);
@@ -35,6 +39,8 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
   const busy = useRef<'score' | 'tool' | null>(null);
   const onScored = useRef(options.onScored);
   onScored.current = options.onScored;
+  const runnerRef = useRef(options.runner);
+  runnerRef.current = options.runner;
 
   const send = useCallback((gen: number, action: PaneAction) => {
     if (gen === generation.current) dispatch(action);
@@ -62,6 +68,7 @@ export function usePane(host: WorkbookHost, options: { detectOnLoad: boolean; on
     busy.current = 'score';
     dispatch({ type: 'scoreStarted' });
     scoreWorkbook(host, request, {
+      runner: runnerRef.current,
       signal: controller.signal,
       onProgress: (progress) => send(gen, { type: 'progress', progress }),
     })
