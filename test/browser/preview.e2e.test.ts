@@ -17,10 +17,9 @@ import { buildWuhua2023SeparateSheets } from '../../examples/workbooks/wuhua-202
 import { AxeBuilder } from '@axe-core/playwright';
 import { runPipeline } from '../../src/core/pipeline';
 import { HIGHLIGHT_FILLS } from '../../src/core/patch';
-import { BUILTIN_RULE_NAMES } from '../../src/core/ruleNames';
-import { listPacks } from '../../src/core/rules/resolvePacks';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { manyFindingsWorkbook } from '../support/manyFindingsLedger';
+import { unreadable } from '../support/unreadableText';
 import { buildBundles, isXlsxOnly, ROOT, type Build } from './support/bundles';
 import { CHROMIUM_PATH, launchChromium, requireChromium, type Browser } from './support/chromium';
 import { loadPreview, SCORE_BUTTON } from './support/paneLoad';
@@ -252,7 +251,6 @@ describe('the browser preview', () => {
 // ─── the pane at the task pane's real width (issue 15) ────────────────────────────────────────────
 
 const NARROW = { width: 350, height: 900 };
-const RULE_IDS = [...listPacks().flatMap((p) => p.rules.map((r) => r.id)), ...Object.keys(BUILTIN_RULE_NAMES)];
 
 function paneUrl(params: Record<string, string>): string {
   return `${previewUrl()}?${new URLSearchParams({ view: 'pane', ...params })}`;
@@ -284,16 +282,6 @@ async function tabsTo(page: Page, name: string, limit = 20): Promise<number> {
     if (focused === name) return n;
   }
   return Infinity;
-}
-
-/** A rule id, an English severity word or an amount of 4+ digits without separators, in what a person sees. */
-function unreadable(text: string): string[] {
-  const found = RULE_IDS.filter((id) => text.includes(id));
-  const english = /\b(error|warning|info)\b/i.exec(text);
-  if (english) found.push(english[0]);
-  const amount = /(?<![\d,.])\d{4,}(?:\.\d+)?\s*元/.exec(text);
-  if (amount) found.push(amount[0]);
-  return found;
 }
 
 const LOOKS = [
@@ -499,7 +487,7 @@ describe('the pane at 350 px with 10,003 findings (a generated 增城 ledger of 
         await page.waitForFunction(() => (window as unknown as { toggled: number }).toggled > 0);
         return page.evaluate(() => (window as unknown as { toggled: number }).toggled);
       };
-      // The 10,000-payment group open, its first page drawn, then 违规 off and on again.
+      // The 10,000-payment group open, its first page (100 items) drawn, then 违规 off and on again.
       await page.getByRole('button', { name: '下一条', exact: true }).click();
       await page.locator('[data-testid="anomaly-item"][aria-current="true"]').waitFor();
       await expect(page.getByTestId('walk-position').textContent()).resolves.toBe('第 1 / 10003 条');

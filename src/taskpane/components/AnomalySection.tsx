@@ -126,6 +126,11 @@ export function AnomalySection({ findings, severities, shown, expanded, current,
     [walk, visible, indexOf, dispatch, onSelect],
   );
 
+  // One callback for every item, whatever the filters: memoised items and groups are not redrawn for it.
+  const pick = useRef<(f: Finding) => void>(() => {});
+  pick.current = (f) => go(walkPos.get(indexOf.get(f)!) ?? 0, false);
+  const onPick = useCallback((f: Finding) => pick.current(f), []);
+
   useEffect(() => {
     if (current === null) return;
     const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
@@ -195,7 +200,7 @@ export function AnomalySection({ findings, severities, shown, expanded, current,
                 indexOf={indexOf}
                 tabStop={tabStop ?? (gi === 0 ? indexOf.get(items[0])! : null)}
                 dispatch={dispatch}
-                onPick={(f) => go(walkPos.get(indexOf.get(f)!) ?? 0, false)}
+                onPick={onPick}
               />
             ))}
           </div>
@@ -262,7 +267,7 @@ const GroupView = memo(function GroupView({ group, items, open, limit, current, 
   );
 });
 
-function Item({ finding: f, index, isCurrent, tabbable, onPick }: {
+const Item = memo(function Item({ finding: f, index, isCurrent, tabbable, onPick }: {
   finding: Finding;
   index: number;
   isCurrent: boolean;
@@ -288,4 +293,4 @@ function Item({ finding: f, index, isCurrent, tabbable, onPick }: {
       <span className={c.message}>{messageAfterPlace(f)}</span>
     </button>
   );
-}
+});
