@@ -6,7 +6,9 @@
 import { rangeA1 } from '../core/address';
 import { mapWorkbook, overrideCovers } from '../core/detect/mapping';
 import type { ReadOptions, WorkbookHost } from '../core/host';
-import type { TableRole, WorkbookSnapshot } from '../core/snapshot';
+import { readLedger } from '../core/ledger/readLedger';
+import { suggestPacks } from '../core/rules/suggestPacks';
+import type { MappingOverride, TableRole, WorkbookSnapshot } from '../core/snapshot';
 
 export interface DetectedTableRow {
   sheet: string;
@@ -27,6 +29,9 @@ export interface DetectedWorkbook {
   rules: string[];
   scheme: string | null;
   hasRulesSheet: boolean;
+  /** The sheets holding a payment ledger, and the packs whose categories name its payments (best first). */
+  ledgerSheets: string[];
+  suggestedPacks: string[];
 }
 
 export async function detectTables(host: WorkbookHost, options: ReadOptions = {}): Promise<DetectedWorkbook> {
@@ -52,10 +57,15 @@ export function describeWorkbook(snapshot: WorkbookSnapshot): DetectedWorkbook {
     };
   });
   const state = snapshot.state;
+  const ledgers = mapping.tables
+    .filter((t, i) => t.role === 'ledger' && tables[i].role !== 'ignore')
+    .map((t) => readLedger(t, mapping.grids.get(t.sheet)!));
   return {
     tables,
     rules: state?.rules ?? [],
     scheme: state?.scheme ?? null,
     hasRulesSheet: (state?.ownSheets ?? []).some((s) => s.role === 'rules'),
+    ledgerSheets: ledgers.map((l) => l.sheet),
+    suggestedPacks: ledgers.length > 0 ? suggestPacks(ledgers) : [],
   };
 }

@@ -3,8 +3,10 @@
  * other stages) → write, in four stages the pane shows as 读取 / 识别 / 评分 / 写入, cancellable between stages. The task pane,
  * the ribbon command and the browser preview all call this; none of them calls the pipeline itself.
  */
+import { yieldToUi } from './yieldToUi';
 import type { WorkbookHost } from '../core/host';
-import { mapStage, NotScorableError, scoreMapped, type PipelineOptions } from '../core/pipeline';
+import { NotScorableError, type PipelineOptions } from '../core/pipeline';
+import { inThreadRunner, type PipelineRunner } from './pipelineRunner';
 import type { Report } from '../core/report/report';
 
 export type Stage = 'read' | 'detect' | 'score' | 'write';
@@ -23,6 +25,8 @@ export type ScoreRequest = PipelineOptions;
 export interface RunControls {
   onProgress?: (progress: StageProgress) => void;
   signal?: AbortSignal;
+  /** Where the pipeline runs: on this thread by default; the pane passes a Web Worker (workerRunner). */
+  runner?: PipelineRunner;
 }
 
 export type ScoreOutcome =
@@ -33,15 +37,14 @@ export type ScoreOutcome =
 
 class Cancelled extends Error {}
 
+
 function checkpoint(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Cancelled();
 }
 
-/** Lets the page paint the new stage before a long synchronous step starts. */
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export async function scoreWorkbook(host: WorkbookHost, request: ScoreRequest = {}, controls: RunControls = {}): Promise<ScoreOutcome> {
   const { onProgress, signal } = controls;
+  const runner = controls.runner ?? inThreadRunner;
   try {
     onProgress?.({ stage: 'read' });
     const snapshot = await host.read({
@@ -49,21 +52,17 @@ export async function scoreWorkbook(host: WorkbookHost, request: ScoreRequest = 
       onProgress: (done, total) => onProgress?.({ stage: 'read', done, total }),
     });
     checkpoint(signal);
-    onProgress?.({ stage: 'detect' });
-    await yieldToUi();
-    const mapped = mapStage(snapshot, request);
-    checkpoint(signal);
-    onProgress?.({ stage: 'score' });
-    await yieldToUi();
-    const { report, patch } = scoreMapped(mapped);
+    const { report, patch } = await runner.run(snapshot, request, (stage) => onProgress?.({ stage }), signal);
     // The last point where cancelling leaves the workbook exactly as it was.
     checkpoint(signal);
     onProgress?.({ stage: 'write' });
+    // A frame for 写入 before the host's write, which in the page (ExcelJS, Office.js queueing) holds it.
+    await yieldToUi();
     await host.apply(patch);
     return { status: 'scored', report };
   } catch (e) {
-    if (e instanceof Cancelled || (e instanceof Error && e.name === 'AbortError')) return { status: 'cancelled' };
-    if (e instanceof NotScorableError) return { status: 'failed', message: e.message };
+    if (e instanceof Cancelled || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError')) return { status: 'cancelled' };
+    if (e instanceof NotScorableError) return { status: 'failed', message: e.inPane };
     throw e;
   }
 }

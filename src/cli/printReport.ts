@@ -1,5 +1,6 @@
 import type { Report } from '../core/report/report';
 import { SEVERITY_LABEL } from '../core/findings';
+import { ruleName } from '../core/ruleNames';
 
 /** The terminal summary: total, grade, the summary per 一级指标, the deviations and the findings. */
 export function printReport(report: Report, out?: string): string {
@@ -36,9 +37,17 @@ function printLedgerOnly(report: Report, out?: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** 「发放明细：未检查（未选择规则包）」: an unchecked ledger must not read as a clean one. */
+function ledgerLine(report: Report): string[] {
+  const l = report.ledgerCheck;
+  if (!l || l.checked) return [];
+  const hint = l.suggestedPacks.length > 0 ? `；可加 --rules ${l.suggestedPacks[0]} 检查` : '';
+  return ['', `发放明细：未检查（未选择规则包${hint}）`];
+}
+
 function findingLines(report: Report): string[] {
-  const lines = ['', `发现问题（${report.findings.length} 条）：`];
-  for (const f of report.findings.slice(0, 30)) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}`);
+  const lines = [...ledgerLine(report), '', `发现问题（${report.findings.length} 条）：`];
+  for (const f of report.findings.slice(0, 30)) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${ruleName(f.rule)}：${f.message}`);
   if (report.findings.length > 30) lines.push(`  ……另有 ${report.findings.length - 30} 条，见“异常清单”工作表或 JSON 报告。`);
   return lines;
 }

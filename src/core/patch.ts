@@ -75,22 +75,43 @@ export interface SheetWrite {
   columnWidths?: number[];
   /** Rows frozen at the top (the header). */
   frozenRows?: number;
+  /**
+   * Row heights in points by row (0-based; null or absent: the host's default), so wrapped text is whole
+   * on screen and on paper. Optional: a host that does not set heights yet still writes the sheet.
+   */
+  rowHeights?: (number | null)[];
+  /** How the sheet prints (SheetPrint). Optional, for the same reason. */
+  print?: SheetPrint;
   /** Place the sheet right after this one (by name), or at the end. */
   after?: string;
   /** Make it the active sheet after applying. */
   activate?: boolean;
   /** Columns (0-based) to hide: the one holding the mark. */
   hiddenColumns?: number[];
-  /** Row heights in points by row (0-based); `null` or absent leaves a row as the host makes it. */
-  rowHeights?: (number | null)[];
-  /** Printed on A4 portrait, fitted to one page wide (the 自评报告 sheet). */
-  printA4Portrait?: boolean;
   /**
    * The sheet's ownership mark (`jixiao:<role>:<token>`, see output/ownSheets.ts), also written in its
    * first row. An existing sheet of this name is replaced only when it carries this mark.
    */
   mark: string;
 }
+
+/**
+ * Print set-up of an own sheet, as the 自评表 it replaces is printed, signed and stamped: A4, one page
+ * wide (as many pages down as it takes), the header rows repeated on every page, page numbers in the footer.
+ */
+export interface SheetPrint {
+  paper: 'A4';
+  orientation: 'landscape' | 'portrait';
+  /** Pages across: always 1 (one page wide); the height follows the rows. */
+  pagesWide: 1;
+  /** Rows repeated at the top of every printed page, 1-based and inclusive (`{ first: 7, last: 7 }`). */
+  titleRows?: { first: number; last: number };
+  /** The centred footer, in Excel's header/footer codes: `第 &P 页，共 &N 页`. */
+  footer: string;
+}
+
+/** The footer every own sheet prints: the page and the page count. */
+export const PAGE_FOOTER = '第 &P 页，共 &N 页';
 
 /** An own sheet as its builder makes it, before the pipeline marks it as ours (output/ownSheets.ts). */
 export type SheetContent = Omit<SheetWrite, 'mark' | 'hiddenColumns'>;

@@ -15,6 +15,7 @@ import { fromSerial } from './parse/date';
 import { chooseRules, RuleChoiceError } from './rules/chooseRules';
 import { packNames } from './rules/resolvePacks';
 import { rulesToRows } from './rules/rulesSheet';
+import { suggestPacks } from './rules/suggestPacks';
 import { buildModel } from './model/buildModel';
 import { categoryForIndicator, summariseLedger } from './reconcile/ledgerSummary';
 import { reconcileLedger } from './reconcile/reconcileLedger';
@@ -52,6 +53,15 @@ export interface PipelineResult {
 /** The input cannot be scored: the message is for the user, in Chinese, and says where we looked. */
 export class NotScorableError extends Error {
   override readonly name = 'NotScorableError';
+  /**
+   * The same, as the task pane says it: no 「无法评分：」 (the pane's title says it), and the pane's way out
+   * (指定表格用途, 插入模板, 规则与方案) instead of the command line's --mapping or --rules.
+   */
+  readonly inPane: string;
+  constructor(message: string, inPane?: string) {
+    super(message);
+    this.inPane = (inPane ?? message).replace(/^无法评分[：:]\s*/, '');
+  }
 }
 
 export const SCORED_SHEET = '绩效目标';
@@ -139,7 +149,7 @@ export function modelStage(input: Mapped): Modeled {
     .filter((t) => t.role === 'ledger')
     .map((t) => readLedger(t, mapping.grids.get(t.sheet)!));
   if (!model && ledgers.length === 0) {
-    throw new NotScorableError(notFoundMessage(mapping.searchedSheets, snapshot));
+    throw new NotScorableError(notFoundMessage(mapping.searchedSheets, snapshot), notFoundMessage(mapping.searchedSheets, snapshot, 'pane'));
   }
   let choice;
   try {
@@ -149,9 +159,11 @@ export function modelStage(input: Mapped): Modeled {
     throw e;
   }
   if (!model && !choice.resolved) {
+    const found = `工作簿中有发放明细（${ledgers.map((l) => `“${l.sheet}”`).join('、')}），`;
     throw new NotScorableError(
-      `${notFoundMessage(mapping.searchedSheets, snapshot)}工作簿中有发放明细（${ledgers.map((l) => `“${l.sheet}”`).join('、')}），` +
+      `${notFoundMessage(mapping.searchedSheets, snapshot)}${found}` +
         '如只需检查发放明细，请选择规则包（如 --rules gz-zengcheng-2023），将只检查不评分。',
+      `${notFoundMessage(mapping.searchedSheets, snapshot, 'pane')}${found}如只需检查发放明细，请在“规则与方案”中勾选规则包，将只检查不评分。`,
     );
   }
   return { ...input, built, model, ledgers, choice };
@@ -170,7 +182,7 @@ export function scoreStage(input: Modeled): Scored {
     indicatorTables: built.used.filter((t) => t.role === 'selfEvaluation' || t.role === 'indexSystem' || t.role === 'targets'),
     searchedSheets: mapping.searchedSheets,
   }) : null;
-  if (read?.refusal) throw new NotScorableError(read.refusal);
+  if (read?.refusal) throw new NotScorableError(read.refusal, read.refusalInPane);
   return { ...input, scored, read };
 }
 
@@ -260,6 +272,7 @@ export function reportStage(input: Explained): Reported {
   const findings: Finding[] = sortFindings(
     [...(read?.partlyRead ? [read.partlyRead] : []), ...mapping.findings, ...built.findings, ...(scored?.findings ?? []), ...reconciliation, ...checks].map(boundFinding),
     sheetOrder,
+    new Set(input.ledgers.map((l) => l.sheet)),
   );
   const scoredName = scored ? ownSheetName(SCORED_SHEET, 'scored', snapshot, own) : null;
   const anomalyName = findings.length > 0 ? ownSheetName(ANOMALY_SHEET, 'anomalies', snapshot, own) : null;
@@ -277,6 +290,11 @@ export function reportStage(input: Explained): Reported {
       sheet: t.sheet, range: rangeA1(t.range), role: t.role, confidence: t.confidence, overridden: t.overridden, because: t.because,
     })),
     findings,
+    ledgerCheck: input.ledgers.length === 0 ? null : {
+      sheets: input.ledgers.map((l) => l.sheet),
+      checked: input.choice.resolved !== null,
+      suggestedPacks: input.choice.resolved ? [] : suggestPacks(input.ledgers),
+    },
     output: { scoredSheet: scoredName, anomalySheet: anomalyName },
   };
   return { ...input, findings, scoredName, anomalyName, report };
@@ -373,12 +391,14 @@ function fenToYuan(fen: number | null): number | null {
   return fen === null ? null : fen / 100;
 }
 
-function notFoundMessage(searched: string[], snapshot: WorkbookSnapshot): string {
+function notFoundMessage(searched: string[], snapshot: WorkbookSnapshot, where: 'cli' | 'pane' = 'cli'): string {
   const sheets = searched.length > 0 ? searched.map((s) => `“${s}”`).join('、') : '（工作簿中没有可读的工作表）';
   const empty = snapshot.sheets.length === 0;
   return (
     `无法评分：在工作表 ${sheets} 中没有找到预算执行表或绩效指标表。` +
     (empty ? '' : '已逐行查找表头，未发现含“年初预算数/全年预算数/全年执行数”的预算表，也未发现含“三级指标（指标名称）/年度指标值/实际完成值/分值”的指标表。') +
-    '请确认工作簿包含绩效自评表或绩效目标申报表，或用 --mapping 指定表格所在的工作表和区域（如 {"sheet":"Sheet1","range":"A5:H30","role":"selfEvaluation"}）。'
+    (where === 'cli'
+      ? '请确认工作簿包含绩效自评表或绩效目标申报表，或用 --mapping 指定表格所在的工作表和区域（如 {"sheet":"Sheet1","range":"A5:H30","role":"selfEvaluation"}）。'
+      : '请确认工作簿包含绩效自评表或绩效目标申报表：表格已在工作簿中时，在“识别的表格”中为它指定表格用途；还没有时，点“插入模板”得到一张空白自评表，填写后再评分。')
   );
 }

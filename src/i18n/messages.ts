@@ -71,6 +71,13 @@ export interface Messages {
   packsHint: string;
   schemeLabel: string;
   writeRulesLabel: string;
+  /** The folded section's one line: which packs, which scheme. */
+  rulesSummary: (packs: string, scheme: string) => string;
+  noPacks: string;
+  /** Before 评分: a ledger was detected and no pack is ticked. */
+  ledgerFound: (sheets: string) => string;
+  suggestPack: (pack: string) => string;
+  usePack: string;
 
   // 3. 评分
   scoreButton: string;
@@ -87,6 +94,14 @@ export interface Messages {
 
   // 4. 结果
   resultsHeading: string;
+  /** 「发放明细：未检查（未选择规则包）」 */
+  ledgerUnchecked: string;
+  resultCounts: (errors: number, warnings: number) => string;
+  selfVsComputed: (self: string, computed: string) => string;
+  detailsHeading: string;
+  /** A deviation whose explanation is still the draft's （待填写）. */
+  explanationMissing: string;
+  draft: string;
   total: string;
   grade: string;
   writtenTo: (sheet: string) => string;
@@ -123,6 +138,13 @@ export interface Messages {
   showMore: (shown: number, total: number) => string;
   value: string;
   allowed: string;
+  ruleId: (id: string) => string;
+  walkPosition: (n: number, total: number) => string;
+  walkNone: (total: number) => string;
+  previous: string;
+  next: string;
+  findingsList: string;
+  expandGroup: (name: string) => string;
   wholeWorkbook: string;
   goToCell: (place: string) => string;
   selectFailed: (detail: string) => string;

@@ -16,12 +16,16 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../i18n/messages';
+import { workerRunner } from '../app/workerRunner';
 import { App } from '../taskpane/App';
 import { DOCX_MIME, downloadFile, XLSX_MIME } from '../taskpane/downloadFile';
 import { PreviewHost, scoredFileName } from './previewHost';
 import { DEFAULT_SAMPLE, SAMPLES, openSample, type Sample } from './samples';
 import { SheetViewer } from './SheetViewer';
 import { previewStrings } from './strings';
+
+/** One pipeline worker for the page, as the task pane in Excel has. */
+const runner = workerRunner();
 
 const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -193,7 +197,7 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
             </MessageBar>
           ) : null}
           {loading ? <Spinner className={c.status} size="small" label={strings.loading(loading)} /> : null}
-          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} saveReport={saveReport} workbookName={host.fileName} /> : null}
+          {host ? <App key={hostKey(host)} host={host} locale={locale} extraActions={downloadButton} runner={runner} saveReport={saveReport} workbookName={host.fileName} /> : null}
         </div>
         <div className={c.viewer}>{host ? <SheetViewer key={hostKey(host)} host={host} strings={strings} /> : null}</div>
       </div>

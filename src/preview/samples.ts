@@ -50,12 +50,13 @@ export const SAMPLES: readonly Sample[] = [
 
 export const DEFAULT_SAMPLE = SAMPLES[0];
 
-export async function openSample(sample: Sample): Promise<PreviewHost> {
+/** `rememberRules: false` opens the workbook as the officer first does: no pack chosen yet. */
+export async function openSample(sample: Sample, rememberRules = true): Promise<PreviewHost> {
   // Same origin as the page: the CSP allows nothing else.
   const response = await fetch(sample.url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const host = await PreviewHost.fromBuffer(await response.arrayBuffer(), sample.file);
-  if (sample.rules && !readState(host.workbook)) {
+  if (rememberRules && sample.rules && !readState(host.workbook)) {
     writeState(host.workbook, { version: 1, ownSheets: [], rules: sample.rules });
   }
   return host;

@@ -4,6 +4,7 @@
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { PipelineRunner } from '../app/pipelineRunner';
 import type { WorkbookHost } from '../core/host';
 import type { Report } from '../core/report/report';
 import { messagesFor } from '../i18n/locale';
@@ -31,14 +32,16 @@ export interface AppProps {
   saveReport?: (bytes: Uint8Array, fileName: string) => void;
   /** The workbook's file name, for the report's (`原文件名-自评报告.docx`). */
   workbookName?: string;
+  /** Where the pipeline runs (a Web Worker in Excel and the preview); on the page when omitted. */
+  runner?: PipelineRunner;
 }
 
-export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true, saveReport, workbookName }: AppProps) {
+export function App({ host, locale = 'zh-CN', extraActions, onScored, officeTheme, dark, detectOnLoad = true, saveReport, workbookName, runner }: AppProps) {
   const theme = isDarkTheme(dark, officeTheme) ? webDarkTheme : webLightTheme;
   return (
     <FluentProvider theme={theme} lang={locale}>
       <MessagesContext.Provider value={messagesFor(locale)}>
-        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} saveReport={saveReport} workbookName={workbookName} />
+        <Pane host={host} locale={locale} extraActions={extraActions} onScored={onScored} detectOnLoad={detectOnLoad} saveReport={saveReport} workbookName={workbookName} runner={runner} />
       </MessagesContext.Provider>
     </FluentProvider>
   );

@@ -3,6 +3,7 @@
  * Office.js: it waits for Office, builds the Office host, reads the display language and theme, and
  * hands them to the pane as props.
  */
+import { workerRunner } from '../app/workerRunner';
 import { OfficeHost } from '../hosts/office/officeHost';
 import { localeFromDisplayLanguage } from '../i18n/locale';
 import { DOCX_MIME, downloadFile } from './downloadFile';
@@ -54,5 +55,6 @@ function workbookName(): string | undefined {
 void Office.onReady(() => {
   const locale = localeFromDisplayLanguage(Office.context.displayLanguage);
   document.documentElement.lang = locale;
-  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme(), saveReport: reportDownload(), workbookName: workbookName() });
+  // The pipeline runs in a Web Worker; Office.js reads and writes stay here, in the Office host.
+  mountTaskpane(rootElement(), { host: new OfficeHost(), locale, officeTheme: officeTheme(), runner: workerRunner(), saveReport: reportDownload(), workbookName: workbookName() });
 });

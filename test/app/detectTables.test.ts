@@ -24,6 +24,8 @@ describe('识别表格 before 评分', () => {
       rules: [],
       scheme: null,
       hasRulesSheet: false,
+      ledgerSheets: [],
+      suggestedPacks: [],
     });
   });
 
@@ -33,6 +35,9 @@ describe('识别表格 before 评分', () => {
     const progress: string[] = [];
     const detected = await detectTables(host, { onProgress: (d, t) => progress.push(`${d}/${t}`) });
     expect(detected.tables.map((t) => t.role)).toEqual(['indexSystem', 'budget', 'ledger']);
+    // Before 评分 the pane can say the ledger is there and which pack fits its 季度救助 and 紧急救助.
+    expect(detected.ledgerSheets).toEqual(['发放明细']);
+    expect(detected.suggestedPacks).toEqual(['gz-zengcheng-2023']);
     expect(progress[progress.length - 1]).toBe(`${before.length}/${before.length}`);
     expect(host.workbook.worksheets.map((w) => w.name)).toEqual(before);
   });

@@ -38,6 +38,11 @@ describe('the 评分 flow the pane runs', () => {
     const host = await XlsxHost.fromBuffer(await readFile(KUNMING));
     const outcome = await scoreWorkbook(host, { mapping: [{ sheet: '项目支出绩效自评表', role: 'ignore' }] });
     expect(outcome.status).toBe('failed');
-    expect(outcome.status === 'failed' && outcome.message).toMatch(/^无法评分/);
+    // The pane's title says 无法评分; the message says what was searched and what to do in the pane.
+    const message = outcome.status === 'failed' ? outcome.message : '';
+    expect(message).toMatch(/^在工作表 “项目支出绩效自评表” 中没有找到预算执行表或绩效指标表/);
+    expect(message).toContain('指定表格用途');
+    expect(message).toContain('插入模板');
+    expect(message).not.toContain('--mapping');
   });
 });

@@ -63,7 +63,7 @@ describe('choosing rule packs on the command line', () => {
     const notice =
       '未找到发放明细表（已查找工作表 “项目支出绩效自评表”），规则包“昆明市总工会送温暖专项资金（2019）”没有可检查的发放。' +
       '如工作簿中有发放明细而未被识别，请把该表格的用途指定为“发放明细”后重新评分。';
-    expect(r.out).toContain(`[提示] ${notice}`);
+    expect(r.out).toContain(`[提示] 未找到发放明细：${notice}`);
     expect(r.out).toContain('总得分：97.54');
     expect(r.err).toBe('提示：如发放明细在某张工作表中未被识别，可用 --mapping 指定，如 [{"sheet":"发放明细","role":"ledger"}]。\n');
     const report = JSON.parse(readFileSync(json, 'utf8'));
@@ -89,7 +89,7 @@ describe('月低保标准 on the command line (增城, gz-zengcheng-2023)', () =
     expect(r.code).toBe(0);
     const dibao = findingsOf(json).find((f) => f.rule === 'gz-songwennuan/dibao-cap')!;
     expect(dibao.message).toBe(
-      '规则“gz-songwennuan/dibao-cap”（每户每年不超过 10 个月月低保标准）未执行：请在“规则”表的参数中填写“月低保标准”（元/月）后重新检查，' +
+      '规则“超过低保标准上限”（每户每年不超过 10 个月月低保标准）未执行：请在“规则”表的参数中填写“月低保标准”（元/月）后重新检查，' +
         '工作簿中还没有“规则”表时先写入规则表（广州市工会送温暖资金使用管理实施细则（试行））。',
     );
     expect(r.err).toBe('提示：也可以在命令行设置月低保标准：加 --param 月低保标准=金额（元/月），如 --param 月低保标准=1080；或加 --write-rules 写出“规则”表后在表中填写。\n');
@@ -161,7 +161,7 @@ describe('the 规则 sheet through the command line: --write-rules, an officer�
         cell: fixedCell,
         value: 500,
         message:
-          `“规则”!${fixedCell} 规则“${QUARTERLY}”的固定额（元）与同一行的 G${row} 下限（元）、H${row} 上限（元）冲突，` +
+          `“规则”!${fixedCell} 规则“季度救助金额超出标准”的固定额（元）与同一行的 G${row} 下限（元）、H${row} 上限（元）冲突，` +
           '金额标准无法使用（固定额与上下限只能填一种），按规则包原值（400–600 元）执行。',
       }),
     ]);

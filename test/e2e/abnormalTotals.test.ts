@@ -91,7 +91,8 @@ describe('weights far from 100', () => {
     const scored = (await snapshotOf(output)).sheets.find((s) => s.name === '绩效目标')!.values.map((r) => r ?? []);
     expect(scored.find((r) => r[0] === '评价等级')![5]).toBe('—（分值合计异常）');
     const anomalies = (await snapshotOf(output)).sheets.find((s) => s.name === '异常清单')!.values.map((r) => r ?? []);
-    expect(anomalies[2][1]).toBe('weight-total');
+    expect(anomalies[2][1]).toBe('分值合计异常');
+    expect(anomalies[2][7]).toBe('weight-total');
   });
 
   test('weights summing to 94 (6 short) withhold the grade though the total is below 100', async () => {

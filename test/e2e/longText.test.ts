@@ -113,8 +113,10 @@ describe('the 异常清单 builder', () => {
       '异常清单',
     );
     const cells = sheet.rows[2];
-    expect(cells[7]).toMatchObject({ v: message.slice(0, EXCEL_CELL_CHARS - TRUNCATED_MARK.length) + TRUNCATED_MARK });
-    expect(String(cells[5]?.v)).toHaveLength(EXCEL_CELL_CHARS);
-    expect(String(cells[5]?.v).endsWith('…（已截断）')).toBe(true);
+    // 说明 says the message after its cell address (said once, in 单元格); 填报 quotes the value.
+    const said = message.slice('“发放明细”!G3 '.length);
+    expect(cells[6]).toMatchObject({ v: said.slice(0, EXCEL_CELL_CHARS - TRUNCATED_MARK.length) + TRUNCATED_MARK });
+    expect(String(cells[4]?.v)).toHaveLength(EXCEL_CELL_CHARS);
+    expect(String(cells[4]?.v).endsWith('…（已截断）')).toBe(true);
   });
 });

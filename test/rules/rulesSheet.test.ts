@@ -121,7 +121,7 @@ describe('规则 sheet', () => {
       expect(findings).toEqual([
         expect.objectContaining({ rule: 'rules-sheet/invalid-value', severity: 'warning', sheet: SHEET, cell, value: '六百' }),
       ]);
-      expect(findings[0].message).toContain(`“规则”!${cell} 规则“gz-zengcheng-2023/quarterly-band”的上限（元）“六百”不是非负数字`);
+      expect(findings[0].message).toContain(`“规则”!${cell} 规则“季度救助金额超出标准”的上限（元）“六百”不是非负数字`);
       expect(ruleOf(resolved, 'gz-zengcheng-2023/quarterly-band').rule).toMatchObject({ min: 400, max: 600 });
       expect(check(resolved, quarterly700)).toHaveLength(1);
     });
@@ -144,7 +144,7 @@ describe('规则 sheet', () => {
       const { resolved, findings } = rulesFromRows(values, SHEET);
       expect(findings).toEqual([expect.objectContaining({ rule: 'rules-sheet/invalid-value', cell: fixed, value: 500 })]);
       expect(findings[0].message).toBe(
-        `“规则”!I${row} 规则“gz-zengcheng-2023/quarterly-band”的固定额（元）与同一行的 G${row} 下限（元）、H${row} 上限（元）冲突，` +
+        `“规则”!I${row} 规则“季度救助金额超出标准”的固定额（元）与同一行的 G${row} 下限（元）、H${row} 上限（元）冲突，` +
           '金额标准无法使用（固定额与上下限只能填一种），按规则包原值（400–600 元）执行。',
       );
       expect(ruleOf(resolved, 'gz-zengcheng-2023/quarterly-band').rule).toMatchObject({ min: 400, max: 600 });

@@ -8,7 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { runPipeline } from '../../src/core/pipeline';
 import { App } from '../../src/taskpane/App';
 import { mountTaskpane } from '../../src/taskpane/mount';
-import { HeldHost, KUNMING, WUHUA, findResults, openSample, renderPane } from './paneHarness';
+import { SCHEMES } from '../../src/core/scoring/scheme';
+import { HeldHost, KUNMING, WUHUA, findResults, openRules, openSample, renderPane } from './paneHarness';
 
 function tableTexts(): string[] {
   return screen.getAllByTestId('detected-table').map((row) => {
@@ -37,8 +38,11 @@ describe('识别的表格 before the first 评分', () => {
     render(<App host={inner} />);
     await waitFor(() => expect(screen.getAllByTestId('detected-table')).toHaveLength(4));
     expect((screen.getByRole('combobox', { name: '“预算执行（万元）”!A2:D3 的用途' }) as HTMLSelectElement).value).toBe('ignore');
-    expect((screen.getByRole('checkbox', { name: /km-wuhua-2023/ }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('checkbox', { name: /gz-songwennuan/ }) as HTMLInputElement).checked).toBe(false);
+    // Folded, 规则与方案 says the remembered choice in one line; opened, the boxes say the same.
+    expect(screen.getByTestId('rules-summary').textContent).toBe('规则包：五华区困难帮扶经费（2023） · 方案：' + SCHEMES.jiangxi.name);
+    await openRules(userEvent.setup({ delay: null }));
+    expect((screen.getByRole('checkbox', { name: /五华区/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /广州市工会送温暖/ }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('combobox', { name: '评分方案' }) as HTMLSelectElement).value).toBe('jiangxi');
   });
 

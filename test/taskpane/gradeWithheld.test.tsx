@@ -25,6 +25,9 @@ describe('评分 in the task pane when the weights are far from 100', () => {
     expect(screen.getByTestId('live-region').textContent).toMatch(/^评分完成：总分 179\.80，等级 —（分值合计异常），异常 \d+ 条。$/);
     const first = screen.getAllByTestId('anomaly-group')[0];
     expect(first.getAttribute('data-rule')).toBe('weight-total');
+    expect(first.textContent).toContain('分值合计异常');
+    // Opened (the first 下一条 opens it), its one finding says the whole sentence.
+    await user.click(screen.getByRole('button', { name: '下一条' }));
     expect(first.textContent).toContain('全部指标分值（含预算执行率 10 分）合计 185.00 分，应为 100 分，相差超过 5 分，分值合计异常，不评定等级');
   });
 });

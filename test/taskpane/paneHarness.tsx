@@ -100,6 +100,12 @@ export async function renderPane(props: AppProps) {
   return result;
 }
 
+/** 规则与方案 is folded to one line; the officer opens it to tick a pack or choose a scheme. */
+export async function openRules(user: { click: (e: Element) => Promise<void> }): Promise<void> {
+  const header = screen.getByRole('button', { name: /规则与方案|Rules and scheme/ });
+  if (header.getAttribute('aria-expanded') !== 'true') await user.click(header);
+}
+
 /** Waits for a finished run's results (the total, or the ledger-only note). */
 export async function findResults(): Promise<HTMLElement> {
   return screen.findByTestId('results', {}, { timeout: 10000 });

@@ -20,6 +20,8 @@ const KUNMING_TABLES: DetectedWorkbook = {
   rules: [],
   scheme: null,
   hasRulesSheet: false,
+  ledgerSheets: [],
+  suggestedPacks: [],
 };
 
 function run(...actions: PaneAction[]): PaneState {
@@ -29,7 +31,7 @@ function run(...actions: PaneAction[]): PaneState {
 function report(overrides: Partial<Report> = {}): Report {
   return {
     total: 97.54, grade: '优', selfReportedTotal: 100, kind: 'selfEvaluation', scheme: 'default', budget: null,
-    indicators: [], summary: [], findings: [], output: { scoredSheet: '绩效目标', anomalySheet: null },
+    indicators: [], summary: [], findings: [], ledgerCheck: null, output: { scoredSheet: '绩效目标', anomalySheet: null },
     mapping: [
       { sheet: '自评表', range: 'A5:H9', role: 'budget', confidence: 1, overridden: false, because: '预算表：表头 年初预算数、全年预算数、全年执行数' },
       { sheet: '自评表', range: 'A19:H52', role: 'selfEvaluation', confidence: 0.93, overridden: false, because: '自评表：表头 一级指标、二级指标、三级指标' },

@@ -5,7 +5,7 @@
 import './jsdomShims';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HeldHost, KUNMING, WUHUA, findResults, openSample, renderPane, sheetNames } from './paneHarness';
+import { HeldHost, KUNMING, WUHUA, findResults, openRules, openSample, renderPane, sheetNames } from './paneHarness';
 
 function fillOf(host: HeldHost, sheet: string, cell: string): unknown {
   return JSON.parse(JSON.stringify(host.inner.workbook.getWorksheet(sheet)!.getCell(cell).fill ?? null));
@@ -16,7 +16,8 @@ describe('清除标记 and 插入模板 in the task pane', () => {
     const host = new HeldHost(await openSample(WUHUA));
     await renderPane({ host });
     const user = userEvent.setup({ delay: null });
-    await user.click(screen.getByRole('checkbox', { name: /km-wuhua-2023/ }));
+    await openRules(user);
+    await user.click(screen.getByRole('checkbox', { name: /五华区/ }));
     await user.click(screen.getByRole('button', { name: '评分' }));
     await findResults();
     const highlights = host.applied[0].highlights;

@@ -5,7 +5,7 @@
  * so a re-run finds what the officer typed there and keeps it, as the 绩效目标 sheet keeps explanations.
  */
 import { rangeA1 } from '../address';
-import type { OutputCell, SheetContent } from '../patch';
+import { PAGE_FOOTER, type OutputCell, type SheetContent } from '../patch';
 import { cellText } from '../parse/text';
 import { cellAt, type WorkbookSnapshot } from '../snapshot';
 import { PLACEHOLDER_MARK, paragraphText, type ParagraphBlock, type PlaceholderRun, type SelfReport } from '../selfReport/types';
@@ -86,7 +86,7 @@ export function buildReportSheet(draft: SelfReport, name: string, after?: string
       }
     }
   }
-  return { name, role: 'report', rows, merges, columnWidths: COLUMN_WIDTHS, rowHeights, printA4Portrait: true, ...(after ? { after } : {}) };
+  return { name, role: 'report', rows, merges, columnWidths: COLUMN_WIDTHS, rowHeights, print: { paper: 'A4', orientation: 'portrait', pagesWide: 1, footer: PAGE_FOOTER }, ...(after ? { after } : {}) };
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * The 绩效目标 sheet (SPEC §6): the scored table in the 自评表's layout with subtotal rows per 一级/二级,
- * the budget block, the total and grade, and the 评价情况总表.
+ * the budget block, the total and grade, the 评价情况总表 and the signature line; printed A4 landscape,
+ * one page wide, with row heights that fit the wrapped text.
  */
 import { rangeA1 } from '../address';
-import type { OutputCell, SheetContent } from '../patch';
+import { PAGE_FOOTER, type OutputCell, type SheetContent } from '../patch';
 import type { Report, ReportIndicator } from '../report/report';
 import { fitCells } from './cellLimits';
+import { fitRowHeights } from './rowHeights';
 
 const NUM = '0.00';
 const PCT = '0.00%';
@@ -50,6 +52,7 @@ export function buildScoredSheet(report: Report, name: string, schemeName: strin
   }
 
 
+  const headerRow = rows.length;
   rows.push(header.map((h) => text(h, 'header')));
   const level1s = unique(report.indicators.map((i) => i.level1));
   const summaryByFactor = new Map(report.summary.map((s) => [s.factor, s]));
@@ -83,16 +86,40 @@ export function buildScoredSheet(report: Report, name: string, schemeName: strin
   rows.push([text('评价总得分', 'total'), num(100, NUM, 'total'), num(report.total, NUM, 'total'), num(report.total === null ? null : report.total / 100, PCT, 'total')]);
   for (const s of report.summary) rows.push([text(s.factor), num(s.weight), num(s.score), num(s.rate, PCT)]);
 
+  // The 自评表's signature line, under the tables, to be signed and stamped once printed.
+  rows.push([]);
+  const signature = rows.length;
+  rows.push(signatureRow(width));
+  mergeRow(signature, 0, 1);
+  mergeRow(signature, 4, width - 1);
+
+  const fitted = fitCells(rows);
+  const columnWidths = hasSelf ? [12, 16, 22, 26, 26, 8, 9, 9, 9, 50] : [12, 16, 22, 26, 26, 8, 9, 9, 50];
   return {
     name,
     role: 'scored',
     // An officer's explanation over 32,767 characters is whole in the report; the cell holds what fits.
-    rows: fitCells(rows),
+    rows: fitted,
     merges,
-    columnWidths: hasSelf ? [12, 16, 22, 26, 26, 8, 9, 9, 9, 50] : [12, 16, 22, 26, 26, 8, 9, 9, 50],
+    columnWidths,
+    rowHeights: fitRowHeights(fitted, columnWidths, merges),
+    // A4 landscape, one page wide; the indicator table's header row on every page.
+    print: { paper: 'A4', orientation: 'landscape', pagesWide: 1, titleRows: { first: headerRow + 1, last: headerRow + 1 }, footer: PAGE_FOOTER },
     after,
     activate: true,
   };
+}
+
+/** 单位负责人 / 财务负责人 / 填表人 / 填报日期, spaced for a signature each, as on the paper 自评表. */
+export const SIGNATURE_LABELS = ['单位负责人：', '财务负责人：', '填表人：', '填报日期：　　　　年　　月　　日'] as const;
+
+function signatureRow(width: number): (OutputCell | null)[] {
+  const row: (OutputCell | null)[] = Array.from({ length: width }, () => null);
+  row[0] = { v: SIGNATURE_LABELS[0] };
+  row[2] = { v: SIGNATURE_LABELS[1] };
+  row[3] = { v: SIGNATURE_LABELS[2] };
+  row[4] = { v: SIGNATURE_LABELS[3] };
+  return row;
 }
 
 function unique(xs: string[]): string[] {

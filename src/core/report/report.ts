@@ -59,6 +59,11 @@ export interface Report {
     because: string;
   }[];
   findings: Finding[];
+  /**
+   * The payment ledgers found and whether a rule pack checked them: null when the workbook has none.
+   * `suggestedPacks` (ids, best first) are the packs whose categories name the ledger's payments.
+   */
+  ledgerCheck: { sheets: string[]; checked: boolean; suggestedPacks: string[] } | null;
   /** The sheets the add-in wrote. */
   output: { scoredSheet: string | null; anomalySheet: string | null };
 }

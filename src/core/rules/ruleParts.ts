@@ -56,6 +56,11 @@ export const bandSchema = z.strictObject(bandShape).superRefine(refineBand);
 export const commonRuleFields = {
   id: ruleId,
   severity: severitySchema,
+  /**
+   * A short Chinese name (季度救助金额超出标准): the heading of its findings in the pane and the 规则 column
+   * of 异常清单. Optional so a pack written before names existed still loads (core/ruleNames.ts).
+   */
+  name: text.optional(),
   /** Chinese, citing the source, e.g. 送温暖慰问金原则上每人每次不超过3,000元（《…实施细则》）。 */
   description: text,
   /** A category id of the pack (or of a pack it includes), or `*` for every payment; omitted = every payment. */

@@ -7,6 +7,7 @@
  * An edit that cannot be used (text in a number cell, 下限 above 上限, an unknown severity) is a finding
  * naming the cell, and that row keeps the pack's value. rulesFromRows(rulesToRows(x)) equals x.
  */
+import { ruleName } from '../ruleNames';
 import { a1, columnLetters } from '../address';
 import { kindOf } from '../checks/kinds/registry';
 import { quoted, SEVERITY_LABEL, type Finding } from '../findings';
@@ -275,7 +276,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
   const row = rows.get(rule.id);
   if (!row) {
     reader.note(RULES_SHEET_FINDINGS.missingRow, 'info', '', 0, rule.id,
-      `“${reader.sheet}”中没有规则“${rule.id}”（${rule.description}），按规则包原值执行。`);
+      `“${reader.sheet}”中没有规则“${ruleName(rule.id)}”（${rule.description}），按规则包原值执行。`);
     return base;
   }
   used.add(rule.id);
@@ -293,7 +294,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
     if (s) severity = s;
     else {
       reader.problem(row, RULE_COLUMNS.severity, v, '违规、需核实或提示',
-        `规则“${rule.id}”的严重程度“${quoted(cellText(isCellError(v) ? v.error : v))}”应为违规、需核实或提示，按规则包原值“${SEVERITY_LABEL[rule.severity]}”执行。`);
+        `规则“${ruleName(rule.id)}”的严重程度“${quoted(cellText(isCellError(v) ? v.error : v))}”应为违规、需核实或提示，按规则包原值“${SEVERITY_LABEL[rule.severity]}”执行。`);
     }
   }
   let enabled = base.enabled;
@@ -303,7 +304,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
     if (e !== null) enabled = e;
     else {
       reader.problem(row, RULE_COLUMNS.enabled, v, '是或否',
-        `规则“${rule.id}”的启用“${quoted(cellText(isCellError(v) ? v.error : v))}”应为是或否，按规则包原值“${base.enabled ? YES : NO}”执行。`);
+        `规则“${ruleName(rule.id)}”的启用“${quoted(cellText(isCellError(v) ? v.error : v))}”应为是或否，按规则包原值“${base.enabled ? YES : NO}”执行。`);
     }
   }
   const description = row.prose(RULE_COLUMNS.description) || rule.description;
@@ -317,7 +318,7 @@ function readRule(base: ResolvedRule, rows: ReadonlyMap<string, SheetRow>, used:
   const finalRule: Rule = checked.success ? edited : { ...rule, severity, description };
   if (!checked.success) {
     reader.problem(row, RULE_COLUMNS.id, rule.id, null,
-      `规则“${rule.id}”的修改无法使用（${checked.error.issues.map((i) => i.message).join('；')}），按规则包原值执行。`);
+      `规则“${ruleName(rule.id)}”的修改无法使用（${checked.error.issues.map((i) => i.message).join('；')}），按规则包原值执行。`);
   }
   return { ...base, rule: finalRule, source, enabled };
 }

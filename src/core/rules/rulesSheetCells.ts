@@ -3,6 +3,7 @@
  * (checks/kinds/*.ts): a row's cells by header, a number an officer typed, a band of 下限/上限/固定额, a
  * list of keywords. A value that cannot be used is a finding naming the cell, and the pack's value stays.
  */
+import { ruleName } from '../ruleNames';
 import { a1 } from '../address';
 import { bandText as bandSentence, fenBand } from '../checks/money';
 import { quoted, type Finding } from '../findings';
@@ -114,7 +115,7 @@ export function readNumber(
   if (ok) return n;
   const kind = what.integer ? (what.positive ? '正整数' : '非负整数') : what.positive ? '大于 0 的数字' : '非负数字';
   reader.problem(row, column, v, kind,
-    `规则“${ruleId}”的${column}“${quoted(cellText(isCellError(v) ? v.error : v))}”不是${kind}，按规则包原值${what.fallback}执行。`);
+    `规则“${ruleName(ruleId)}”的${column}“${quoted(cellText(isCellError(v) ? v.error : v))}”不是${kind}，按规则包原值${what.fallback}执行。`);
   return null;
 }
 
@@ -169,7 +170,7 @@ function reportBandConflict(
   if (filled.length === 0) {
     const [column] = BAND_KEYS.find(([col]) => row.has(col)) ?? BAND_KEYS[0];
     reader.problem(row, column, null, '下限、上限、固定额至少填一项',
-      `规则“${ruleId}”的下限、上限、固定额都为空，按规则包原值${c.fallback}执行。`);
+      `规则“${ruleName(ruleId)}”的下限、上限、固定额都为空，按规则包原值${c.fallback}执行。`);
     return;
   }
   const fixedConflict = c.values.fixed !== undefined && (c.values.min !== undefined || c.values.max !== undefined);
@@ -178,7 +179,7 @@ function reportBandConflict(
   const [column] = edited.find(([, key]) => key === 'fixed') ?? edited[0] ?? (fixedConflict ? BAND_KEYS[2] : involved[0] ?? BAND_KEYS[0]);
   const others = involved.filter(([col]) => col !== column).map(([col]) => `${row.cell(col)} ${col}`);
   reader.problem(row, column, row.get(column), '下限≤上限，或只填固定额',
-    `规则“${ruleId}”的${column}与${others.length > 0 ? `同一行的 ${others.join('、')}` : '规则包的上下限'}冲突，金额标准无法使用（${c.problem}），按规则包原值${c.fallback}执行。`);
+    `规则“${ruleName(ruleId)}”的${column}与${others.length > 0 ? `同一行的 ${others.join('、')}` : '规则包的上下限'}冲突，金额标准无法使用（${c.problem}），按规则包原值${c.fallback}执行。`);
 }
 
 /** `target` without min/max/fixed, then with the defined ones of `band` (no undefined keys). */
@@ -198,7 +199,7 @@ export function readKeywords(row: SheetRow, base: string[], reader: Reader, rule
   const list = splitList(row.prose(RULE_COLUMNS.keywords));
   if (required && list.length === 0) {
     reader.problem(row, RULE_COLUMNS.keywords, null, '至少一个关键词',
-      `规则“${ruleId}”的关键词为空，按规则包原值“${base.join('、')}”执行。`);
+      `规则“${ruleName(ruleId)}”的关键词为空，按规则包原值“${base.join('、')}”执行。`);
     return base;
   }
   return list;
@@ -225,7 +226,7 @@ export function ruleCells(ruleId: string, row: SheetRow, sub: (suffix: string) =
     if (!row.has(column)) return base;
     const n = readNumber(row, column, reader, ruleId, { integer, positive, fallback: ` ${base}` });
     if (n === undefined) {
-      reader.problem(row, column, null, '必填', `规则“${ruleId}”的${column}为空，按规则包原值 ${base} 执行。`);
+      reader.problem(row, column, null, '必填', `规则“${ruleName(ruleId)}”的${column}为空，按规则包原值 ${base} 执行。`);
       return base;
     }
     return n ?? base;

@@ -29,11 +29,24 @@ const NONE: Omit<Computed, 'status'> = {
 };
 
 export function scoreIndicator(ind: IndicatorModel, kind: ProjectKind, scheme: Scheme, findings: Finding[]): ScoredIndicator {
+  if (ind.weight !== null) return scoreWeighted(ind, kind, scheme, findings);
+  // One cause, one finding: without a 分值 every score of the indicator is out of its range 0–0 and above
+  // what it computes to, so the findings that follow from it are folded into the one that names the cause.
+  const consequences: Finding[] = [];
+  const scored = scoreWeighted(ind, kind, scheme, consequences);
+  const given = kind === 'indexSystem' ? ind.evaluatorScore : ind.selfScore;
+  const which = kind === 'indexSystem' ? '评价得分' : '自评得分';
+  findings.push(finding(ind, ind.cells.weight ?? ind.source, 'missing-weight', 'warning', null, null,
+    `指标“${quoted(ind.name)}”没有分值，未计入总分${given !== null ? `（${which} ${given} 分也未计入）` : ''}；请在表中填写分值后重新评分。`));
+  for (const f of consequences) if (!FOLLOWS_FROM_MISSING_WEIGHT.has(f.rule)) findings.push(f);
+  return scored;
+}
+
+/** Findings an indicator without a 分值 always raises, because its weight is taken as 0. */
+const FOLLOWS_FROM_MISSING_WEIGHT = new Set(['evaluator-score-range', 'missing-evaluator-score', 'self-score-above-computed', 'qualitative-band']);
+
+function scoreWeighted(ind: IndicatorModel, kind: ProjectKind, scheme: Scheme, findings: Finding[]): ScoredIndicator {
   const weight = ind.weight ?? 0;
-  if (ind.weight === null) {
-    findings.push(finding(ind, ind.cells.weight ?? ind.source, 'missing-weight', 'warning', null, '分值',
-      `指标“${quoted(ind.name)}”没有分值，未计入总分。`));
-  }
   const c = compute(ind, scheme, findings);
   let computed: number | null = c.fraction === null ? null : round2(weight * c.fraction);
 

@@ -118,7 +118,8 @@ function checkWeights(model: ProjectModel, weightSum: number, budget: ScoredBudg
   for (const g of model.groups) {
     if (g.declaredWeight === null) continue;
     const members = model.indicators.filter((i) => i.level1 === g.level1 && (g.level === 1 || i.level2 === g.name));
-    if (members.length === 0) continue;
+    // An indicator without a 分值 has its own finding; the sums it upsets would only repeat it.
+    if (members.length === 0 || members.some((i) => i.weight === null)) continue;
     const sum = members.reduce((s, i) => s + toHundredths(i.weight ?? 0), 0);
     if (sum !== toHundredths(g.declaredWeight)) {
       const src = g.source;

@@ -32,6 +32,8 @@ export interface ReadInput {
 export interface ReadOutcome {
   /** Set when the workbook must not be scored: the whole message, in Chinese. */
   refusal: string | null;
+  /** The refusal as the pane says it, when its advice differs (the pane has no --mapping: 指定表格用途). */
+  refusalInPane?: string;
   /** Set when part of the workbook was not read: the finding that goes first. */
   partlyRead: Finding | null;
 }
@@ -49,6 +51,10 @@ export function whatWasRead(input: ReadInput): ReadOutcome {
         `无法评分：找到了预算执行表（${where(input.budgetTable!.sheet, rangeA1(input.budgetTable!.range))}，${input.budgetTable!.because}），` +
         `但读不到全年执行数：${executed.detail}。${points}没有执行数就无法计算，不能按 0 分评出总分。` +
         '请填写全年执行数后重新评分；如果预算表识别有误，请指定正确的预算表（如 --mapping 中的 {"sheet":"…","range":"…","role":"budget"}）。',
+      refusalInPane:
+        `找到了预算执行表（${where(input.budgetTable!.sheet, rangeA1(input.budgetTable!.range))}，${input.budgetTable!.because}），` +
+        `但读不到全年执行数：${executed.detail}。${points}没有执行数就无法计算，不能按 0 分评出总分。` +
+        '请填写全年执行数后重新评分；如果预算表识别有误，请在“识别的表格”中为正确的表格指定用途“预算”。',
       partlyRead: null,
     };
   }
@@ -60,6 +66,10 @@ export function whatWasRead(input: ReadInput): ReadOutcome {
         `无法评分：只找到预算执行表${input.budgetTable ? `（${where(input.budgetTable.sheet, rangeA1(input.budgetTable.range))}）` : ''}，` +
         `在工作表 ${sheets} 中没有找到绩效指标（三级指标、年度指标值、实际完成值、分值），仅凭预算执行率不能评出总分。` +
         '请确认工作簿包含绩效自评表或绩效目标表，或用 --mapping 指定指标表所在的工作表和区域。',
+      refusalInPane:
+        `只找到预算执行表${input.budgetTable ? `（${where(input.budgetTable.sheet, rangeA1(input.budgetTable.range))}）` : ''}，` +
+        `在工作表 ${sheets} 中没有找到绩效指标（三级指标、年度指标值、实际完成值、分值），仅凭预算执行率不能评出总分。` +
+        '请在“识别的表格”中为指标表指定表格用途（自评表或绩效目标），或点“插入模板”得到一张空白自评表，填写后再评分。',
       partlyRead: null,
     };
   }

@@ -9,7 +9,9 @@
  * | ExcelApi 1.7 | getRangeByIndexes, getUsedRangeOrNullObject, freezePanes  | required (the host refuses to run)  |
  * | ExcelApi 1.9 | worksheet.getRanges (RangeAreas), getCellProperties,      | one range per rectangle; fills read |
  * |              | fill.pattern / tintAndShade                               | per cell, white taken as no fill    |
- * |              | worksheet.pageLayout (the 自评报告 sheet on A4 portrait)   | printed with Excel's defaults       |
+ * |              | worksheet.pageLayout (the 自评报告 sheet on A4 portrait;  | own sheets print with Excel's       |
+ * |              | 绩效目标/异常清单 A4 landscape, one page wide, print      | default set-up                      |
+ * |              | titles, footer)                                           |                                     |
  * | ExcelApi 1.10 | worksheet.comments (when notes are missing)              | no comments                         |
  * | ExcelApi 1.13 | Range.getMergedAreasOrNullObject                          | merged areas are not read           |
  * | ExcelApi 1.18 | worksheet.notes                                           | comments (1.10), else no notes      |
@@ -25,14 +27,14 @@ export const BASELINE_VERSION = '1.7';
 export interface Capabilities {
   /** `worksheet.getRanges` (RangeAreas) and `range.getCellProperties`, fill pattern/tint: ExcelApi 1.9. */
   rangeAreas: boolean;
+  /** `worksheet.pageLayout` (orientation, paper, zoom, print titles, footer): ExcelApi 1.9. */
+  pageLayout: boolean;
   /** `range.getMergedAreasOrNullObject`: ExcelApi 1.13. */
   mergedAreas: boolean;
   /** How the message of a highlight is attached to its cell. */
   notes: 'notes' | 'comments' | 'none';
   /** `Excel.run({ mergeUndoGroup: true })`: ExcelApi 1.20. */
   mergeUndoGroup: boolean;
-  /** `worksheet.pageLayout` (A4 portrait for the 自评报告 sheet): ExcelApi 1.9. */
-  pageLayout: boolean;
 }
 
 export function capabilities(supports: Supports): Capabilities {
@@ -41,10 +43,10 @@ export function capabilities(supports: Supports): Capabilities {
   }
   return {
     rangeAreas: supports('ExcelApi', '1.9'),
+    pageLayout: supports('ExcelApi', '1.9'),
     mergedAreas: supports('ExcelApi', '1.13'),
     notes: supports('ExcelApi', '1.18') ? 'notes' : supports('ExcelApi', '1.10') ? 'comments' : 'none',
     mergeUndoGroup: supports('ExcelApi', '1.20'),
-    pageLayout: supports('ExcelApi', '1.9'),
   };
 }
 

@@ -12,7 +12,7 @@
  * - then merges, column widths (characters → points) and frozen header rows.
  */
 import { columnLetters, rangeA1 } from '../../core/address';
-import { STYLES, type NewUserSheet, type OutputCell, type SheetWrite, type StyleSpec } from '../../core/patch';
+import { STYLES, type NewUserSheet, type OutputCell, type SheetPrint, type SheetWrite, type StyleSpec } from '../../core/patch';
 import type { Capabilities } from './apiSupport';
 import { applyStyle, columnWidthPoints } from './cellFormat';
 import { linkFormula } from './internalLink';
@@ -141,18 +141,31 @@ export async function writeSheetContent(b: SyncBatch, ws: Excel.Worksheet, write
     await b.room(CALL_BYTES * 2);
     ws.freezePanes.freezeRows(write.frozenRows);
   }
-  const heights = write.rowHeights ?? [];
-  for (let r = 0; r < heights.length; r++) {
-    const height = heights[r];
-    if (height === null || height === undefined || !Number.isFinite(height) || height <= 0) continue;
-    await b.room(CALL_BYTES * 3);
-    ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = height;
+  await writeRowHeights(b, ws, write.rowHeights ?? []);
+  if (write.print && caps.pageLayout) await writePrint(b, ws, write.print);
+}
+
+/** Rows of one height in a run are one call (`A5:A9`'s rows), so a long sheet stays a few requests. */
+async function writeRowHeights(b: SyncBatch, ws: Excel.Worksheet, heights: readonly (number | null)[]): Promise<void> {
+  for (let r = 0; r < heights.length; ) {
+    const h = heights[r];
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === h) end++;
+    if (h !== null && Number.isFinite(h) && h > 0) {
+      await b.room(CALL_BYTES * 3);
+      ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = h;
+    }
+    r = end + 1;
   }
-  // Page layout is ExcelApi 1.9; without it the sheet prints with Excel's defaults.
-  if (write.printA4Portrait && caps.pageLayout) {
-    await b.room(CALL_BYTES * 4);
-    ws.pageLayout.orientation = 'Portrait';
-    ws.pageLayout.paperSize = 'A4';
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
+}
+
+/** A4, one page wide and as tall as it takes, the title rows on every page, page numbers: ExcelApi 1.9. */
+async function writePrint(b: SyncBatch, ws: Excel.Worksheet, print: SheetPrint): Promise<void> {
+  await b.room(CALL_BYTES * 6);
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.paperSize = 'A4';
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }

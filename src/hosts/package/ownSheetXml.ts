@@ -37,7 +37,8 @@ function cellXml(ref: string, out: OutputCell, styles: StylesPart): string {
 export function ownSheetXml(write: SheetWrite | NewUserSheet, styles: StylesPart, selected: boolean): string {
   const parts: string[] = [HEAD];
   // Fitting to a page is a sheet property, which must come first.
-  if (write.printA4Portrait) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  const print = 'print' in write ? write.print : undefined;
+  if (print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const frozen = write.frozenRows && write.frozenRows > 0 ? write.frozenRows : 0;
   const pane = frozen ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` : '';
   parts.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>`);
@@ -88,10 +89,13 @@ export function ownSheetXml(write: SheetWrite | NewUserSheet, styles: StylesPart
   parts.push('</sheetData>');
   const merges = write.merges ?? [];
   if (merges.length > 0) parts.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join('')}</mergeCells>`);
-  if (write.printA4Portrait) {
-    // paperSize 9 is A4; one page wide, as many pages tall as the text needs (as the other hosts set it).
-    parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-    parts.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  if (print) {
+    // paperSize 9 is A4; one page wide, as many pages tall as the rows need (as the other hosts set it).
+    // The title rows are a defined name (_xlnm.Print_Titles), written with the workbook part.
+    parts.push('<printOptions horizontalCentered="1"/>');
+    parts.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>');
+    parts.push(`<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.pagesWide}" fitToHeight="0"/>`);
+    parts.push(`<headerFooter><oddFooter>${text(`&C${print.footer}`)}</oddFooter></headerFooter>`);
   }
   parts.push('</worksheet>');
   return parts.join('');

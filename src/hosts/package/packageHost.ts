@@ -192,6 +192,7 @@ export class PackageHost implements WorkbookHost {
     for (const write of patch.sheets) {
       const { entry, replaced } = this.writeSheet(workbook, styles, write);
       if (write.activate || (replaced && replaced === active)) active = entry;
+      if (write.print?.titleRows) workbook.printTitles.set(entry, `$${write.print.titleRows.first}:$${write.print.titleRows.last}`);
     }
     for (const write of patch.newSheets ?? []) {
       const { entry } = this.writeSheet(workbook, styles, write);

@@ -28,6 +28,8 @@ export function workbookPartName(pkg: ZipPackage): string {
 export class WorkbookPart {
   readonly sheets: SheetEntry[];
   activeTab: number;
+  /** Rows printed at the top of every page, by sheet (`$1:$7`), written as `_xlnm.Print_Titles` on save. */
+  readonly printTitles = new Map<SheetEntry, string>();
 
   constructor(
     private readonly pkg: ZipPackage,
@@ -57,6 +59,26 @@ export class WorkbookPart {
 
   nextSheetId(): number {
     return Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+  }
+
+  /** Replaces each sheet's `_xlnm.Print_Titles` with the rows set in `printTitles`, at its final tab position. */
+  private withPrintTitles(text: string): string {
+    for (const [entry, rows] of this.printTitles) {
+      const index = this.sheets.indexOf(entry);
+      if (index < 0) continue;
+      text = text.replace(/<(?:\w+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?definedName>)/g, (element) => {
+        const a = attributes(element.slice(0, element.indexOf('>') + 1));
+        return a.get('name') === '_xlnm.Print_Titles' && a.get('localSheetId') === String(index) ? '' : element;
+      });
+      const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`'${entry.name.replace(/'/g, "''")}'!${rows}`)}</definedName>`;
+      if (/<\/(?:\w+:)?definedNames>/.test(text)) text = text.replace(/<\/((?:\w+:)?)definedNames>/, (close) => `${name}${close}`);
+      else {
+        // definedNames follows sheets (and external references, when there are any).
+        const after = /<\/(?:\w+:)?externalReferences>/.exec(text) ?? /<\/(?:\w+:)?sheets>/.exec(text);
+        if (after) text = text.slice(0, after.index + after[0].length) + `<definedNames>${name}</definedNames>` + text.slice(after.index + after[0].length);
+      }
+    }
+    return text;
   }
 
   /** Writes the sheet list, defined names and workbook view back into the part. */
@@ -90,6 +112,7 @@ export class WorkbookPart {
       if (moved === undefined) return '';
       return moved === Number(local) ? element : setAttribute(open, 'localSheetId', String(moved)) + element.slice(open.length);
     });
+    text = this.withPrintTitles(text);
     text = text.replace(/<((?:\w+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>/, '');
 
     const active = Math.max(0, Math.min(this.activeTab, this.sheets.length - 1));

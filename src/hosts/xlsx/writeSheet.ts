@@ -3,7 +3,7 @@
  * been validated already (see validatePatch.ts), so nothing here throws on well-formed input.
  */
 import type ExcelJS from 'exceljs';
-import type { NewUserSheet, OutputCell, SheetWrite } from '../../core/patch';
+import type { NewUserSheet, OutputCell, SheetPrint, SheetWrite } from '../../core/patch';
 import { cellStyle } from './cellStyle';
 import { internalLinkValue } from './internalLink';
 
@@ -66,8 +66,24 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, write: SheetWrite | New
   write.rowHeights?.forEach((height, r) => {
     if (height !== null && Number.isFinite(height) && height > 0) ws.getRow(r + 1).height = height;
   });
-  if (write.printA4Portrait) {
-    // paperSize 9 is A4 in SpreadsheetML; one page wide, as many pages tall as the text needs.
-    ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  }
+  if (write.print) applyPrint(ws, write.print);
+}
+
+/** ExcelJS's paper size code for A4. */
+const A4 = 9;
+
+/** A4, one page wide (fitToHeight 0: as many pages down as the rows take), title rows, page numbers. */
+function applyPrint(ws: ExcelJS.Worksheet, print: SheetPrint): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.pagesWide,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
 }

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, type MessageBarIntent } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, type MessageBarIntent } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../messagesContext';
@@ -32,9 +32,18 @@ function describe(content: NoticeContent, t: Messages): { intent: MessageBarInte
   }
 }
 
+const useStyles = makeStyles({
+  // The whole text, wrapped: a MessageBar's body does not shrink below its content by default, which cut
+  // the refusal off on the right at every pane width.
+  bar: { minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  body: { minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  title: { display: 'block' },
+});
+
 /** The MessageBars of some sources, each dismissible. */
 export function NoticeBars({ notices, sources, onDismiss }: { notices: Notice[]; sources: NoticeSource[]; onDismiss: (source: NoticeSource) => void }) {
   const t = useMessages();
+  const c = useStyles();
   const shown = notices.filter((n) => sources.includes(n.source));
   if (shown.length === 0) return null;
   return (
@@ -42,9 +51,9 @@ export function NoticeBars({ notices, sources, onDismiss }: { notices: Notice[];
       {shown.map((n) => {
         const { intent, title, text } = describe(n.content, t);
         return (
-          <MessageBar key={n.source} intent={intent} politeness={intent === 'error' ? 'assertive' : 'polite'} layout="multiline" data-testid={`notice-${n.source}`}>
-            <MessageBarBody>
-              {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+          <MessageBar key={n.source} intent={intent} politeness={intent === 'error' ? 'assertive' : 'polite'} layout="multiline" className={c.bar} data-testid={`notice-${n.source}`}>
+            <MessageBarBody className={c.body}>
+              {title ? <MessageBarTitle className={c.title}>{title}</MessageBarTitle> : null}
               {text}
             </MessageBarBody>
             <MessageBarActions

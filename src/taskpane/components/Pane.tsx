@@ -1,6 +1,10 @@
-/** The pane's layout: the six sections in the order an officer works, and the live region. */
+/**
+ * The pane's layout at 350 px: 评分 and its result first (the answer in the first screen), the folded
+ * 规则与方案, the findings to walk, the score details, then the tables and the tools. And the live region.
+ */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { PipelineRunner } from '../../app/pipelineRunner';
 import type { WorkbookHost } from '../../core/host';
 import type { Report } from '../../core/report/report';
 import type { Locale } from '../../i18n/messages';
@@ -9,8 +13,8 @@ import { canScore, canUseTool, type NoticeSource } from '../state/paneState';
 import { usePane } from '../state/usePane';
 import { AnomalySection } from './AnomalySection';
 import { NoticeBars } from './NoticeBar';
-import { formatScore, ResultsSection } from './ResultsSection';
-import { RulesSection } from './RulesSection';
+import { formatScore, ResultCard, ResultsSection } from './ResultsSection';
+import { packTitles, RulesSection } from './RulesSection';
 import { runStatusText, ScoreSection } from './ScoreSection';
 import { useSectionStyles } from './styles';
 import { TablesSection } from './TablesSection';
@@ -51,13 +55,14 @@ export interface PaneProps {
   detectOnLoad: boolean;
   saveReport?: (bytes: Uint8Array, fileName: string) => void;
   workbookName?: string;
+  runner?: PipelineRunner;
 }
 
-export function Pane({ host, locale, extraActions, onScored, detectOnLoad, saveReport, workbookName }: PaneProps) {
+export function Pane({ host, locale, extraActions, onScored, detectOnLoad, saveReport, workbookName, runner }: PaneProps) {
   const t = useMessages();
   const s = useSectionStyles();
   const c = useStyles();
-  const [state, actions] = usePane(host, { detectOnLoad, onScored, saveReport, workbookName });
+  const [state, actions] = usePane(host, { detectOnLoad, onScored, saveReport, workbookName, runner });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -85,6 +90,26 @@ export function Pane({ host, locale, extraActions, onScored, detectOnLoad, saveR
         {live}
       </div>
 
+      <ScoreSection run={state.run} canScore={canScore(state)} onScore={actions.score} onCancel={actions.cancel} />
+      <NoticeBars notices={state.notices} sources={['score']} onDismiss={dismiss} />
+      {state.report ? <ResultCard ref={resultsHeading} report={state.report} packNames={packTitles} /> : null}
+
+      <RulesSection state={state} disabled={state.run.status === 'running'} dispatch={actions.dispatch} />
+
+      {state.report ? (
+        <AnomalySection
+          findings={state.report.findings}
+          severities={state.severities}
+          shown={state.shown}
+          expanded={state.expanded}
+          current={state.current}
+          dispatch={actions.dispatch}
+          onSelect={actions.select}
+        />
+      ) : null}
+      <NoticeBars notices={state.notices} sources={['select']} onDismiss={dismiss} />
+      {state.report ? <ResultsSection report={state.report} /> : null}
+
       <TablesSection
         state={state}
         canDetect={idle}
@@ -92,23 +117,6 @@ export function Pane({ host, locale, extraActions, onScored, detectOnLoad, saveR
         onRoleChange={(key, role) => actions.dispatch({ type: 'roleChanged', key, role })}
       />
       <NoticeBars notices={state.notices} sources={['detect']} onDismiss={dismiss} />
-
-      <RulesSection state={state} disabled={state.run.status === 'running'} dispatch={actions.dispatch} />
-
-      <ScoreSection run={state.run} canScore={canScore(state)} onScore={actions.score} onCancel={actions.cancel} />
-      <NoticeBars notices={state.notices} sources={['score']} onDismiss={dismiss} />
-
-      {state.report ? <ResultsSection ref={resultsHeading} report={state.report} /> : null}
-      {state.report ? (
-        <AnomalySection
-          findings={state.report.findings}
-          severities={state.severities}
-          shown={state.shown}
-          dispatch={actions.dispatch}
-          onSelect={actions.select}
-        />
-      ) : null}
-      <NoticeBars notices={state.notices} sources={['select']} onDismiss={dismiss} />
 
       <ToolsSection disabled={!idle} onClear={actions.clear} onInsertTemplate={actions.insertTemplate} onReport={actions.report} />
       <NoticeBars notices={state.notices} sources={['clear', 'template', 'report']} onDismiss={dismiss} />

@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { forwardRef, useId } from 'react';
@@ -72,9 +73,66 @@ const useStyles = makeStyles({
   explanation: { margin: 0, whiteSpace: 'pre-wrap' },
   pair: { display: 'grid', gridTemplateColumns: 'auto auto', justifyContent: 'start', columnGap: tokens.spacingHorizontalM, margin: 0 },
   dd: { margin: 0, fontVariantNumeric: 'tabular-nums' },
+  card: { rowGap: tokens.spacingVerticalXS },
+  bar: { minWidth: 0 },
+  barBody: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
+  unfinished: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteDarkOrangeForeground2 },
 });
 
-export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>(function ResultsSection({ report }, headingRef) {
+/** A drafted explanation the officer has not finished: the draft ends in （待填写）. */
+export function isUnfinishedDraft(explanation: string): boolean {
+  return explanation.includes('（待填写）');
+}
+
+/**
+ * The result card, right under 评分 so it is in the first screen at 350 px: total, grade, the self-score
+ * beside the computed one, the counts of 违规 and 需核实, and whether the ledger was checked at all.
+ */
+export const ResultCard = forwardRef<HTMLHeadingElement, { report: Report; packNames: (ids: string[]) => string; onUsePack?: (id: string) => void }>(function ResultCard({ report, packNames }, headingRef) {
+  const t = useMessages();
+  const s = useSectionStyles();
+  const c = useStyles();
+  const headingId = useId();
+  const total = report.total;
+  const counts = { error: 0, warning: 0 };
+  for (const f of report.findings) if (f.severity !== 'info') counts[f.severity]++;
+  const ledger = report.ledgerCheck;
+  return (
+    <section className={mergeClasses(s.section, c.card)} aria-labelledby={headingId} data-testid="results">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={s.heading}>{t.resultsHeading}</h2>
+      {total === null ? (
+        <p data-testid="ledger-only">{t.ledgerOnly}</p>
+      ) : (
+        <div className={c.headline}>
+          <div className={c.figure}>
+            <span className={c.figureLabel}>{t.total}</span>
+            <span className={c.total} data-testid="total-score">{formatScore(total)}</span>
+          </div>
+          <div className={c.figure}>
+            <span className={c.figureLabel}>{t.grade}</span>
+            <span className={report.grade === GRADE_WITHHELD ? c.gradeWithheld : c.grade} data-testid="grade">{report.grade}</span>
+          </div>
+        </div>
+      )}
+      {total !== null && report.selfReportedTotal !== null ? (
+        <span data-testid="self-vs-computed">{t.selfVsComputed(formatScore(report.selfReportedTotal), formatScore(total))}</span>
+      ) : null}
+      <span data-testid="result-counts">{t.resultCounts(counts.error, counts.warning)}</span>
+      {ledger && !ledger.checked ? (
+        <MessageBar intent="warning" layout="multiline" className={c.bar} data-testid="ledger-unchecked">
+          <MessageBarBody className={c.barBody}>
+            {t.ledgerUnchecked}
+            {ledger.suggestedPacks.length > 0 ? <> {t.suggestPack(packNames(ledger.suggestedPacks.slice(0, 1)))}</> : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {report.output.scoredSheet ? <p className={s.hint}>{t.writtenTo(report.output.scoredSheet)}</p> : null}
+    </section>
+  );
+});
+
+/** 评分明细: the 评价情况 per 一级指标, what lost points and why, and the self-score comparison. */
+export function ResultsSection({ report }: { report: Report }) {
   const t = useMessages();
   const s = useSectionStyles();
   const c = useStyles();
@@ -85,29 +143,10 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>
   const deviations = deviationsOf(report, t.budgetExecution);
   const self = report.selfReportedTotal;
   const total = report.total;
-  if (total === null) {
-    return (
-      <section className={s.section} aria-labelledby={headingId} data-testid="results">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1} className={s.heading}>{t.resultsHeading}</h2>
-        <p data-testid="ledger-only">{t.ledgerOnly}</p>
-      </section>
-    );
-  }
+  if (total === null) return null;
   return (
-    <section className={s.section} aria-labelledby={headingId} data-testid="results">
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={s.heading}>{t.resultsHeading}</h2>
-      <div className={c.headline}>
-        <div className={c.figure}>
-          <span className={c.figureLabel}>{t.total}</span>
-          <span className={c.total} data-testid="total-score">{formatScore(total)}</span>
-        </div>
-        <div className={c.figure}>
-          <span className={c.figureLabel}>{t.grade}</span>
-          <span className={report.grade === GRADE_WITHHELD ? c.gradeWithheld : c.grade} data-testid="grade">{report.grade}</span>
-        </div>
-      </div>
-      {report.output.scoredSheet ? <p className={s.hint}>{t.writtenTo(report.output.scoredSheet)}</p> : null}
-
+    <section className={s.section} aria-labelledby={headingId} data-testid="result-details">
+      <h2 id={headingId} className={s.heading}>{t.detailsHeading}</h2>
       {report.summary.length > 0 ? (
         <>
           <h3 id={summaryId} className={s.subheading}>{t.summaryHeading}</h3>
@@ -147,7 +186,14 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>
                 {d.completionRate !== null ? <span className={s.hint}>{t.completion(formatPercent(d.completionRate))}</span> : null}
               </div>
               {d.group ? <div className={s.hint}>{d.group}</div> : null}
-              <p className={c.explanation}>{d.explanation || t.noExplanation}</p>
+              {!d.explanation || isUnfinishedDraft(d.explanation) ? (
+                <>
+                  <p className={mergeClasses(c.explanation, c.unfinished)} data-testid="explanation-missing">{t.explanationMissing}</p>
+                  {d.explanation ? <p className={mergeClasses(c.explanation, s.hint)}>{t.draft}：{d.explanation.replace(/\s*原因：（待填写）\s*$/, '')}</p> : null}
+                </>
+              ) : (
+                <p className={c.explanation}>{d.explanation}</p>
+              )}
             </li>
           ))}
         </ul>
@@ -177,4 +223,4 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, { report: Report }>
       </div>
     </section>
   );
-});
+}

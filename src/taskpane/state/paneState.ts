@@ -9,8 +9,12 @@ import type { Report } from '../../core/report/report';
 import type { MappingOverride } from '../../core/snapshot';
 import type { RoleChoice } from '../../i18n/messages';
 
-/** How many items of one rule's findings the list renders before “显示更多”. */
-export const PAGE_SIZE = 200;
+/**
+ * How many items of one rule's findings the list renders before “显示更多” (or 下一条 past the last): a
+ * few screens at 350 px, few enough that opening a 10,000-finding group or toggling a filter back on
+ * redraws within a frame or two (BENCHMARKS.md, "Pane at scale").
+ */
+export const PAGE_SIZE = 100;
 
 export interface PaneTable extends DetectedTableRow {
   /** `sheet!range`: a table's identity between detection, overrides and reports. */
@@ -67,6 +71,13 @@ export interface PaneState {
   severities: Record<Severity, boolean>;
   /** Items rendered per rule group (PAGE_SIZE until “显示更多”). */
   shown: Record<string, number>;
+  /** Groups the reviewer opened, by rule id: every group starts folded, showing its name and count. */
+  expanded: Record<string, boolean>;
+  /** The finding the reviewer is on (an index into `report.findings`), marked in the list; null before the first. */
+  current: number | null;
+  /** What 识别表格 found of a payment ledger: its sheets and the packs that fit it, for the hint before 评分. */
+  ledgerSheets: string[];
+  suggestedPacks: string[];
 }
 
 export type PaneAction =
@@ -92,7 +103,10 @@ export type PaneAction =
   | { type: 'selectFailed'; detail: string }
   | { type: 'noticeDismissed'; source: NoticeSource }
   | { type: 'severityToggled'; severity: Severity }
-  | { type: 'showMore'; rule: string };
+  | { type: 'showMore'; rule: string }
+  | { type: 'groupToggled'; rule: string }
+  /** The reviewer moved to a finding (下一条, an arrow key, a click): it becomes current, its group opens. */
+  | { type: 'findingCurrent'; index: number; rule: string; shownAt: number };
 
 export const initialPaneState: PaneState = {
   tables: [],
@@ -110,6 +124,10 @@ export const initialPaneState: PaneState = {
   notices: [],
   severities: { error: true, warning: true, info: true },
   shown: {},
+  expanded: {},
+  current: null,
+  ledgerSheets: [],
+  suggestedPacks: [],
 };
 
 export function tableKey(sheet: string, range: string): string {
@@ -199,6 +217,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (!state.packsChanged) next.packs = [...w.rules];
       if (!state.schemeChanged && w.scheme) next.scheme = w.scheme;
       if (w.hasRulesSheet) next.writeRules = true;
+      next.ledgerSheets = w.ledgerSheets;
+      next.suggestedPacks = w.suggestedPacks;
       return next;
     }
     case 'detectFailed':
@@ -265,6 +285,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         // The workbook now remembers them.
         pendingRoles: {},
         shown: {},
+        expanded: {},
+        current: null,
         notices: withNotice(withNotice(state.notices, 'score', null), 'select', null),
       };
     }
@@ -294,5 +316,14 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, severities: { ...state.severities, [action.severity]: !state.severities[action.severity] } };
     case 'showMore':
       return { ...state, shown: { ...state.shown, [action.rule]: (state.shown[action.rule] ?? PAGE_SIZE) + PAGE_SIZE } };
+    case 'groupToggled':
+      return { ...state, expanded: { ...state.expanded, [action.rule]: !state.expanded[action.rule] } };
+    case 'findingCurrent': {
+      // Walking past the page a group shows opens the next page, so the current item is always drawn.
+      const limit = state.shown[action.rule] ?? PAGE_SIZE;
+      const shown = action.shownAt < limit ? state.shown : { ...state.shown, [action.rule]: (Math.floor(action.shownAt / PAGE_SIZE) + 1) * PAGE_SIZE };
+      const expanded = state.expanded[action.rule] ? state.expanded : { ...state.expanded, [action.rule]: true };
+      return { ...state, current: action.index, expanded, shown };
+    }
   }
 }

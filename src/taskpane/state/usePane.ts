@@ -7,6 +7,7 @@ import { clearMarks } from '../../app/clearMarks';
 import { detectTables } from '../../app/detectTables';
 import { generateReport, reportFileName } from '../../app/generateReport';
 import { insertTemplate } from '../../app/insertTemplate';
+import type { PipelineRunner } from '../../app/pipelineRunner';
 import { scoreWorkbook } from '../../app/scoreWorkbook';
 import type { Finding } from '../../core/findings';
 import type { WorkbookHost } from '../../core/host';
@@ -31,6 +32,8 @@ export interface PaneOptions {
   /** Where the host allows downloads, hands over the 自评报告 .docx. */
   saveReport?: (bytes: Uint8Array, fileName: string) => void;
   workbookName?: string;
+  /** Where the pipeline runs (a Web Worker in Excel and the preview); on the page when omitted. */
+  runner?: PipelineRunner;
 }
 
 export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, PaneActions] {
@@ -49,6 +52,8 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
   saveReport.current = options.saveReport;
   const workbookName = useRef(options.workbookName);
   workbookName.current = options.workbookName;
+  const runnerRef = useRef(options.runner);
+  runnerRef.current = options.runner;
 
   const send = useCallback((gen: number, action: PaneAction) => {
     if (gen === generation.current) dispatch(action);
@@ -76,6 +81,7 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     busy.current = 'score';
     dispatch({ type: 'scoreStarted' });
     scoreWorkbook(host, request, {
+      runner: runnerRef.current,
       signal: controller.signal,
       onProgress: (progress) => send(gen, { type: 'progress', progress }),
     })

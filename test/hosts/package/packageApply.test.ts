@@ -103,7 +103,7 @@ describe("the package host writes the add-in's own sheets as the xlsx host does"
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
-  test('the 自评报告 sheet’s row heights and A4 portrait page, one page wide', async () => {
+  test('a sheet’s row heights and print set-up: A4, one page wide, title rows repeated, page numbers', async () => {
     const mark = 'jixiao:report:t1';
     const { wb } = await applied(userWorkbook(), {
       ...patchOf({}),
@@ -113,7 +113,7 @@ describe("the package host writes the add-in's own sheets as the xlsx host does"
           role: 'report',
           rows: [[{ v: '一、基本情况', style: 'heading' }, { v: mark }], [{ v: '【待填写】项目背景', style: 'placeholder' }]],
           rowHeights: [null, 48],
-          printA4Portrait: true,
+          print: { paper: 'A4', orientation: 'portrait', pagesWide: 1, titleRows: { first: 1, last: 1 }, footer: '第 &P 页，共 &N 页' },
           hiddenColumns: [1],
           mark,
         },
@@ -123,7 +123,8 @@ describe("the package host writes the add-in's own sheets as the xlsx host does"
     const ws = sheet(wb, '自评报告（草稿）');
     expect(ws.getRow(2).height).toBe(48);
     expect(ws.getRow(1).height).toBeUndefined();
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     expect(ws.getCell('A2').fill).toMatchObject({ fgColor: { argb: 'FFFFFF00' } });
   });
 

@@ -55,10 +55,10 @@ export class FakeSheet {
   /** Columns hidden (Range.columnHidden), 0-based. */
   readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
-  /** Row heights in points set through `format.rowHeight`, by 0-based row. */
+  /** Points, by 0-based row (Range.format.rowHeight). */
   readonly rowHeights = new Map<number, number>();
-  /** `worksheet.pageLayout` (ExcelApi 1.9): what was set, as Excel names it. */
-  readonly pageLayout: { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number } } = {};
+  /** Worksheet.pageLayout as set (ExcelApi 1.9): what the printed sheet will look like. */
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number }; printTitleRows?: string; centerFooter?: string } = {};
   /** By cell address (`C5`). */
   readonly notes = new Map<string, { content: string; author: string }>();
   readonly comments = new Map<string, { id: string; content: string }>();

@@ -273,7 +273,7 @@ function sheetProperty(model: FakeWorkbookModel, sheet: FakeSheet, prop: string)
 
 export class FakeWorksheet extends ProxyBase<FakeSheet> {
   private _freeze?: FakeFreezePanes;
-  private _pageLayout?: FakePageLayout;
+  private _layout?: FakePageLayout;
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
 
@@ -396,8 +396,8 @@ export class FakeWorksheet extends ProxyBase<FakeSheet> {
   /** ExcelApi 1.9 */
   get pageLayout(): FakePageLayout {
     this._ctx.requires('1.9', 'worksheet.pageLayout');
-    this._pageLayout ??= strict(new FakePageLayout(this._ctx, this._path, () => this._require('pageLayout')));
-    return this._pageLayout;
+    this._layout ??= strict(new FakePageLayout(this._ctx, this._path, () => this._require('pageLayout')));
+    return this._layout;
   }
 
   /** ExcelApi 1.18 */
@@ -412,40 +412,6 @@ export class FakeWorksheet extends ProxyBase<FakeSheet> {
     this._ctx.requires('1.10', 'worksheet.comments');
     this._comments ??= strict(new FakeCommentCollection(this._ctx, this._path, this._model, () => this._require('comments')));
     return this._comments;
-  }
-}
-
-/** The print settings the 自评报告 sheet uses: orientation, paper size, fit to pages. */
-export class FakePageLayout extends ProxyBase<FakeSheet> {
-  constructor(ctx: FakeContext, parent: number, resolver: () => FakeSheet) {
-    super(ctx, 'pageLayout', parent, [], resolver);
-  }
-
-  protected _loadable(): readonly string[] {
-    return [];
-  }
-
-  protected _read(): unknown {
-    return undefined;
-  }
-
-  set orientation(v: string) {
-    if (v !== 'Portrait' && v !== 'Landscape') throw new FakeExcelError('InvalidArgument', `orientation ${v}`);
-    this._set('orientation', v, (sheet) => {
-      sheet.pageLayout.orientation = v;
-    });
-  }
-
-  set paperSize(v: string) {
-    this._set('paperSize', v, (sheet) => {
-      sheet.pageLayout.paperSize = v;
-    });
-  }
-
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
-    this._set('zoom', v, (sheet) => {
-      sheet.pageLayout.zoom = { ...v };
-    });
   }
 }
 
@@ -472,6 +438,58 @@ export class FakeFreezePanes extends ProxyBase<FakeSheet> {
     this._call('freezeRows', [count], (sheet) => {
       sheet.frozenRows = count;
     });
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the print set-up the host writes, kept on the sheet's model. */
+export class FakePageLayout extends ProxyBase<FakeSheet> {
+  private _footers?: { defaultForAllPages: { centerFooter: string } };
+
+  constructor(ctx: FakeContext, parent: number, resolver: () => FakeSheet) {
+    super(ctx, 'pageLayout', parent, [], resolver);
+  }
+
+  protected _loadable(): readonly string[] {
+    return [];
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+
+  set orientation(v: string) {
+    if (v !== 'Landscape' && v !== 'Portrait') throw new FakeExcelError('InvalidArgument', `orientation ${v}`);
+    this._set('orientation', v, (sheet) => {
+      sheet.pageLayout.orientation = v;
+    });
+  }
+
+  set paperSize(v: string) {
+    this._set('paperSize', v, (sheet) => {
+      sheet.pageLayout.paperSize = v;
+    });
+  }
+
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this._set('zoom', v, (sheet) => {
+      sheet.pageLayout.zoom = { ...v };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    if (typeof rows !== 'string' || !/^\$\d+:\$\d+$/.test(rows)) throw new FakeExcelError('InvalidArgument', `print title rows ${String(rows)}`);
+    this._call('setPrintTitleRows', [rows], (sheet) => {
+      sheet.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  /** headersFooters.defaultForAllPages.centerFooter, set through to the model. */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (v: string) => this._set('centerFooter', v, (sheet) => {
+      sheet.pageLayout.centerFooter = v;
+    });
+    this._footers ??= { defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, 'centerFooter', { set, enumerable: true }) };
+    return this._footers;
   }
 }
 

@@ -4,6 +4,7 @@
  * operation) and on another column (助学: 10,000 元 when 费用 > 100,000 元). When no sub-case matches, the
  * category's general band applies and the message says so.
  */
+import { ruleName } from '../../ruleNames';
 import { normalizeName } from '../../parse/text';
 import type { ResolvedRule } from '../../rules/resolvedRules';
 import type { CheckInput } from '../checkInput';
@@ -167,7 +168,7 @@ function readWhen(w: When, row: SheetRow | undefined, reader: Reader, ruleId: st
     const above = m ? parseNumber(m[1]) : null;
     if (above === null || above < 0) {
       reader.problem(row, RULE_COLUMNS.keywords, condition, `${fieldLabel}>金额`,
-        `规则“${whenId}”的条件“${condition}”应写成“${fieldLabel}>100000”的样子，按规则包原值“${fieldLabel}>${w.above}”执行。`);
+        `规则“${ruleName(whenId)}”的条件“${condition}”应写成“${fieldLabel}>100000”的样子，按规则包原值“${fieldLabel}>${w.above}”执行。`);
     } else out.above = above;
   }
   return out;

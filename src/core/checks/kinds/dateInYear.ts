@@ -2,6 +2,7 @@
  * 日期在评价年度内: a payment dated outside the evaluated year (a December payment booked in next
  * year's ledger, or a mistyped year). Compared as serial numbers against the year's first and last day.
  */
+import { ruleName } from '../../ruleNames';
 import { BAD_DATE, LEDGER_FIELD_LABEL } from '../../ledger/types';
 import { toSerial } from '../../parse/date';
 import { cellText } from '../../parse/text';
@@ -20,7 +21,7 @@ export function checkDateInYear(rule: DateInYearRule, meta: ResolvedRule, input:
   if (context.year === null) {
     out.push(
       finding(rule.id, 'info', ledger.sheet, { cell: '', row: 0 }, null, null,
-        `未确定评价年度，未核对${label}是否在评价年度内（规则“${rule.id}”；${meta.source}）。`),
+        `未确定评价年度，未核对${label}是否在评价年度内（规则“${ruleName(rule.id)}”；${meta.source}）。`),
     );
     return;
   }

@@ -4,6 +4,7 @@
  * the CLI both show this sentence, so it names only the 规则 sheet, which both have; the CLI adds its own
  * hint about --param (src/cli/scoreNotices.ts).
  */
+import { ruleName } from '../../ruleNames';
 import type { ResolvedRule } from '../../rules/resolvedRules';
 import type { CheckInput } from '../checkInput';
 import { scopeMask } from '../ruleScope';
@@ -29,7 +30,7 @@ export function checkReferenceCap(rule: ReferenceCapRule, meta: ResolvedRule, in
         { cell: '', row: 0 },
         null,
         null,
-        `规则“${rule.id}”（${per}不超过 ${rule.multiplier} 个月${label}）未执行：请在“规则”表的参数中填写“${label}”（${param?.unit ?? '元'}）后重新检查，工作簿中还没有“规则”表时先写入规则表（${meta.source}）。`,
+        `规则“${ruleName(rule.id)}”（${per}不超过 ${rule.multiplier} 个月${label}）未执行：请在“规则”表的参数中填写“${label}”（${param?.unit ?? '元'}）后重新检查，工作簿中还没有“规则”表时先写入规则表（${meta.source}）。`,
       ),
     );
     return;

@@ -3,6 +3,7 @@
  * 身份证号). A missing column is one finding for the whole ledger; an empty cell is one finding per cell.
  * Each field is reported by the first rule that requires it, so two packs never flag the same cell twice.
  */
+import { ruleName } from '../../ruleNames';
 import { quoted, type Finding } from '../../findings';
 import { BAD_DATE, EMPTY_DATE, LEDGER_FIELD_LABEL, type LedgerField } from '../../ledger/types';
 import { cellText } from '../../parse/text';
@@ -131,7 +132,7 @@ function readFields(row: SheetRow, rule: RequiredFieldsRule, reader: Reader): Le
   if (unknown.length > 0 || labels.length === 0) {
     const why = labels.length === 0 ? '为空' : `中的“${unknown.join('、')}”不是明细的列`;
     reader.problem(row, RULE_COLUMNS.keywords, text, known,
-      `规则“${rule.id}”的必填项${why}（可填：${known}），按规则包原值“${rule.fields.map((f) => LEDGER_FIELD_LABEL[f]).join('、')}”执行。`);
+      `规则“${ruleName(rule.id)}”的必填项${why}（可填：${known}），按规则包原值“${rule.fields.map((f) => LEDGER_FIELD_LABEL[f]).join('、')}”执行。`);
     return rule.fields;
   }
   return [...new Set(fields as LedgerField[])];
