@@ -8,7 +8,7 @@ import { mapWorkbook, overrideCovers } from '../core/detect/mapping';
 import type { ReadOptions, WorkbookHost } from '../core/host';
 import { readLedger } from '../core/ledger/readLedger';
 import { suggestPacks } from '../core/rules/suggestPacks';
-import type { MappingOverride, TableRole, WorkbookSnapshot } from '../core/snapshot';
+import type { TableRole, WorkbookSnapshot } from '../core/snapshot';
 
 export interface DetectedTableRow {
   sheet: string;

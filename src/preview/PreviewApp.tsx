@@ -106,7 +106,8 @@ export function PreviewApp({ initialLocale = 'zh-CN' }: { initialLocale?: Locale
 
   useEffect(() => {
     void load(DEFAULT_SAMPLE.file, async () => ({ host: await openSample(DEFAULT_SAMPLE), sample: DEFAULT_SAMPLE }));
-    // Once, on first render.
+    // Once, on first render: `load` changes with the locale, and a new locale must not reload the sample.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const chooseSample = (id: string) => {

@@ -105,6 +105,8 @@ function useHostVersion(host: PreviewHost): number {
 export function SheetViewer({ host, strings }: { host: PreviewHost; strings: PreviewStrings }) {
   const c = useStyles();
   const version = useHostVersion(host);
+  // `version` is the signal: the workbook is one mutable object, and it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const sheets = useMemo(() => visibleSheetNames(host.workbook), [host, version]);
   const [chosen, setChosen] = useState<string | undefined>(() => activeSheetName(host.workbook));
   const [rowLimits, setRowLimits] = useState<Record<string, number>>({});
@@ -143,10 +145,14 @@ export function SheetViewer({ host, strings }: { host: PreviewHost; strings: Pre
   const view = useMemo(() => {
     const ws = sheet === undefined ? undefined : host.workbook.getWorksheet(sheet);
     return ws ? readSheetView(ws, rowLimit) : undefined;
+    // `version` is the signal: the workbook is one mutable object, and it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, version, sheet, rowLimit]);
   const flagged = useMemo(() => {
     const state = readState(host.workbook);
     return new Set((state?.highlights ?? []).map((h) => `${h.sheet}!${h.cell}`));
+    // `version` is the signal: the workbook is one mutable object, and it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, version]);
 
   const selectedCell = selection && selection.sheet === sheet ? selection.cell : null;
@@ -164,6 +170,8 @@ export function SheetViewer({ host, strings }: { host: PreviewHost; strings: Pre
       left: Math.max(0, td.offsetLeft - rowHeadWidth - 24),
       top: Math.max(0, td.offsetTop - headerHeight - Math.round(box.clientHeight / 3)),
     });
+    // Every new selection scrolls, the same cell chosen again too (`selection` carries a sequence number).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection, view]);
 
   if (sheets.length === 0 || !view) return <div className={c.empty}>{strings.noSheets}</div>;

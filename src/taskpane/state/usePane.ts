@@ -155,6 +155,8 @@ export function usePane(host: WorkbookHost, options: PaneOptions): [PaneState, P
     if (options.detectOnLoad) detect();
     return () => {
       // Closing the pane (or switching workbooks) stops a run before it writes; late answers are dropped.
+      // The counter is meant to be the latest value here: bumping it is what drops them.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       generation.current++;
       abort.current?.abort();
     };
