@@ -26,6 +26,7 @@ import { main } from '../src/cli/main';
 import { runPipeline } from '../src/core/pipeline';
 import { PackageFileHost } from '../src/hosts/package/packageFileHost';
 import { XlsxHost } from '../src/hosts/xlsx/xlsxHost';
+import { writeKeepingOtherSections } from './benchmarksFile';
 import { bundleSection } from './bundles';
 import { renderMarkdown } from './report';
 import {
@@ -567,7 +568,7 @@ async function run(argv: string[]): Promise<void> {
     if (argv.includes('--write')) {
       if (quick) log('--write ignored with --quick: BENCHMARKS.md records full runs only');
       else {
-        await writeFile(join(ROOT, 'BENCHMARKS.md'), markdown, 'utf8');
+        writeKeepingOtherSections(markdown);
         log('wrote BENCHMARKS.md');
       }
     }
