@@ -8,6 +8,7 @@
  *   npm run fuzz -- --cases 1000 --family b           one family
  *   npm run fuzz -- --family c --seed 42 --case 17    replay one case, with every detail
  *   npm run fuzz -- --cases 10000 --write --journal .fuzz.jsonl   stop and start again: results so far are kept
+ *   npm run fuzz -- --cases 10000 --journal .fuzz.jsonl --summary  the results so far, without running anything
  *   npm run fuzz -- --family b --case 3 --variant 'many merges'   one variant (a: mess, b: structure, c: damage)
  *   options: --seed N (default 20251207), --size small|full (default full), --workers N (default 2),
  *            --timeout S (per CLI run, default 20), --libreoffice P (share of (d) cases re-saved, default 0.05),
@@ -36,6 +37,8 @@ interface Args {
   json?: string;
   /** Appends each result to this file and skips the cases it already holds, so a long run can stop and go on. */
   journal?: string;
+  /** With --journal: print the results so far without running any case (never written to RELIABILITY.md). */
+  summary?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]): Args {
       case '--write': a.write = true; break;
       case '--json': a.json = v; i++; break;
       case '--journal': a.journal = v; i++; break;
+      case '--summary': a.summary = true; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -121,16 +125,16 @@ interface JournalHead {
  * journal of another commit or other settings is refused rather than mixed. Each later line is a result
  * or the start of a sitting; the wall time reported is the sum over sittings.
  */
-function openJournal(a: Args): { done: CaseResult[]; seconds: number } {
+function openJournal(a: Args): { done: CaseResult[]; seconds: number; commit: string } {
   const head: JournalHead = { commit: commit(), seed: a.seed, size: a.size, libreOffice: a.libreOffice, timeout: a.timeout };
-  if (!a.journal) return { done: [], seconds: 0 };
+  if (!a.journal) return { done: [], seconds: 0, commit: head.commit };
   if (!existsSync(a.journal)) {
     writeFileSync(a.journal, JSON.stringify(head) + '\n');
-    return { done: [], seconds: 0 };
+    return { done: [], seconds: 0, commit: head.commit };
   }
   const lines = readFileSync(a.journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
   const stored = lines[0] as unknown as JournalHead;
-  if (JSON.stringify(stored) !== JSON.stringify(head)) {
+  if (!a.summary && JSON.stringify(stored) !== JSON.stringify(head)) {
     throw new Error(`the journal ${a.journal} is of another run (${JSON.stringify(stored)}), not ${JSON.stringify(head)}`);
   }
   const done = lines.filter((l) => 'family' in l) as unknown as CaseResult[];
@@ -142,7 +146,7 @@ function openJournal(a: Args): { done: CaseResult[]; seconds: number } {
       sitting = 0;
     } else if (typeof l.elapsed === 'number') sitting = Math.max(sitting, l.elapsed);
   }
-  return { done, seconds: seconds + sitting };
+  return { done, seconds: seconds + sitting, commit: stored.commit };
 }
 
 async function fuzzMain(): Promise<void> {
@@ -151,8 +155,8 @@ async function fuzzMain(): Promise<void> {
   const key = (r: { family: string; index: number }) => `${r.family}#${r.index}`;
   const finished = new Set(journal.done.map(key));
   const all = specs(a);
-  const list = all.filter((spec) => !finished.has(key(spec)));
-  if (a.journal) {
+  const list = a.summary ? [] : all.filter((spec) => !finished.has(key(spec)));
+  if (a.journal && !a.summary) {
     appendFileSync(a.journal, JSON.stringify({ sitting: new Date().toISOString() }) + '\n');
     if (finished.size > 0) console.log(`${finished.size} cases already in ${a.journal}; ${list.length} to go.`);
   }
@@ -180,6 +184,10 @@ async function fuzzMain(): Promise<void> {
   const text = markdown(a, results, seconds);
   console.log(`\n${table(results)}\n\n${seconds.toFixed(0)} s`);
   if (a.json) writeFileSync(a.json, results.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  if (a.summary) {
+    console.log(`${results.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} cases so far (commit ${journal.commit}).`);
+    return;
+  }
   if (a.write || (a.index === null && a.families.length === FAMILIES.length && a.cases >= 10_000)) {
     const path = resolve(__dirname, '..', 'RELIABILITY.md');
     writeFileSync(path, text);

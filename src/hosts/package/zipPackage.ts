@@ -58,10 +58,14 @@ export class ZipPackage {
     }
     let total = 0;
     for (const file of entries) {
+      // DEFLATE cannot expand data more than about 1,032 times: a larger claim is a damaged directory
+      // (a flipped bit in a size field), not a big file.
+      if (file.method === 8 && file.size > file.compressedSize * 1032 + 1024) throw damagedPart(file.name);
+      if (file.method === 0 && file.size !== file.compressedSize) throw damagedPart(file.name);
       total += file.size;
       if (file.size > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES) {
         throw new WorkbookReadError(
-          `无法读取工作簿：文件太大。其中 ${file.name} 解压后有 ${mib(file.size)}，整个文件解压后至少 ${mib(total)}，` +
+          `无法读取工作簿：文件太大。其中${partLabel(file.name)}解压后有 ${mib(file.size)}，整个文件解压后至少 ${mib(total)}，` +
             `超过本工具能处理的上限（单个部件 ${mib(MAX_PART_BYTES)}，合计 ${mib(MAX_PACKAGE_BYTES)}）。请把工作簿拆成几个较小的文件后再试。`,
         );
       }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { PackageFileHost } from '../../../src/hosts/package/packageFileHost';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
 import { WorkbookReadError } from '../../../src/hosts/xlsx/errors';
@@ -172,19 +172,36 @@ describe('files that cannot be read say why, in Chinese', () => {
     expect(() => PackageHost.fromBuffer(zipSync({ 'word/document.xml': strToU8('<w/>') }))).toThrow(/无法读取工作簿/);
   });
 
-  test('a sheet too big to hold in memory is refused before it is inflated, naming its size', () => {
-    const bytes = handMade('<row r="1"><c r="A1"><v>1</v></c></row>');
-    // Claim 2 GB for the sheet in the central directory, as a hostile or damaged file could.
+  /** Sets an entry's compression method and uncompressed size in the central directory. */
+  function claim(bytes: Uint8Array, part: string, method: number, size: number): void {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const name = strToU8('xl/worksheets/sheet1.xml');
+    const name = strToU8(part);
     for (let i = 0; i + 46 < bytes.length; i++) {
       if (view.getUint32(i, true) !== 0x02014b50) continue;
       const nameLength = view.getUint16(i + 28, true);
       const entryName = bytes.subarray(i + 46, i + 46 + nameLength);
-      if (entryName.length === name.length && entryName.every((b, k) => b === name[k])) view.setUint32(i + 24, 2_000_000_000, true);
+      if (entryName.length !== name.length || !entryName.every((b, k) => b === name[k])) continue;
+      view.setUint16(i + 10, method, true);
+      view.setUint32(i + 24, size, true);
     }
+  }
+
+  test('a part too big to hold in memory is refused before it is inflated, naming it and its size', () => {
+    // 600 KB of compressed data may inflate to 600 MB (DEFLATE expands up to about 1,032 times).
+    const parts = unzipSync(handMade('<row r="1"><c r="A1"><v>1</v></c></row>'));
+    parts['xl/media/big.bin'] = new Uint8Array(600 * 1024).map((_, i) => (i * 7919) % 251);
+    const bytes = zipSync(parts, { level: 0 });
+    claim(bytes, 'xl/media/big.bin', 8, 600 * 1024 * 1024);
     const open = () => PackageHost.fromBuffer(bytes);
     expect(open).toThrow(WorkbookReadError);
-    expect(open).toThrow(/文件太大.*xl\/worksheets\/sheet1\.xml.*1907 MB/);
+    expect(open).toThrow(/文件太大.*部件“xl\/media\/big\.bin”解压后有 600 MB/);
+  });
+
+  test('a size no compressed data could reach (a flipped bit in the directory) is damage, not a big file', () => {
+    const bytes = handMade('<row r="1"><c r="A1"><v>1</v></c></row>');
+    claim(bytes, 'xl/worksheets/sheet1.xml', 8, 2_000_000_000);
+    const open = () => PackageHost.fromBuffer(bytes);
+    expect(open).toThrow(/部件“xl\/worksheets\/sheet1\.xml”的压缩数据有误/);
+    expect(open).not.toThrow(/文件太大/);
   });
 });
