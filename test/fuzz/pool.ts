@@ -17,6 +17,9 @@ import type { FromWorker } from './worker';
 /** CPU time allowed per MB of input on top of `timeoutMs`: several times what reading and writing it needs. */
 export const PER_MB_MS = 15_000;
 
+/** The harness's own time per MB of input (building it, reading the output back with ExcelJS, LibreOffice). */
+export const HARNESS_PER_MB_MS = 120_000;
+
 /** A run that uses no CPU (blocked on something) is a hang after this many times its bound in wall time. */
 export const WALL_FACTOR = 3;
 
@@ -89,11 +92,21 @@ export async function runPool(specs: readonly CaseSpec[], options: PoolOptions):
             repairable: false, english: false, rescoreDiffers: false, ms: performance.now() - started,
           });
         };
-        const caseTimer = setTimeout(() => fail('harness', `harness: case not finished in ${caseTimeoutMs / 1000} s (step ${step || 'build'})`), caseTimeoutMs);
+        const harnessTimeout = (ms: number) => setTimeout(() => fail('harness', `harness: case not finished in ${Math.round(ms / 1000)} s (step ${step || 'build'})`), ms);
+        let caseTimer = harnessTimeout(caseTimeoutMs);
+        let sized = false;
         const onMessage = (m: FromWorker) => {
           if (m.type === 'cli-start') {
             label = m.label;
             step = m.step;
+            // The harness reads every output back with ExcelJS: a 60,000-row ledger's scored copy (a
+            // 120,000-row 异常清单) takes it minutes on a busy machine, so the case's own budget grows with
+            // the input's size too, once, from its first run.
+            if (!sized) {
+              sized = true;
+              clearTimeout(caseTimer);
+              caseTimer = harnessTimeout(caseTimeoutMs + Math.round((m.bytes / 1_048_576) * HARNESS_PER_MB_MS));
+            }
             // A bound proportional to the input's real size (issue 12): a 60,000-row ledger whose every
             // payment is flagged takes ExcelJS tens of seconds to read and write, and is not a hang.
             const bound = timeoutMs + Math.round((m.bytes / 1_048_576) * PER_MB_MS);
