@@ -11,7 +11,9 @@ import type { Report } from '../../../src/core/report/report';
 import type { HighlightRecord, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { columnWidthPoints } from '../../../src/hosts/office/cellFormat';
 import type { OfficeHost } from '../../../src/hosts/office/officeHost';
+import { PackageHost } from '../../../src/hosts/package/packageHost';
 import type { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
+import { bytesOf } from '../xlsxFixtures';
 import {
   buildZengcheng2023IndexSystem,
   generateZengcheng2023Ledger,
@@ -242,5 +244,23 @@ describe('re-scoring and clearing on the Office host', () => {
     expect(excel.model.cell(LEDGER, planted.green).note).toBe('已电话核实');
     expect(excel.model.fillOf(LEDGER, planted.knee)).toBeNull();
     expect(excel.model.cell(LEDGER, planted.knee).note).toBeUndefined();
+  });
+
+  test('a copy the command line scored (the package host) is cleared exactly in Excel: the officer’s green fill and note back', async () => {
+    const planted = plantedZengcheng();
+    const cli = PackageHost.fromBuffer(await bytesOf(planted.wb));
+    const first = await scoreWorkbook(cli, { rules: ['gz-zengcheng-2023'] });
+    if (first.status !== 'scored') throw new Error(first.status);
+    const excel = await fakeFromXlsx(await xlsxHostOf(await cli.toBuffer()));
+    const office = officeHostOn(excel);
+    expect(excel.model.fillOf(LEDGER, planted.green)).toBe('#FFC7CE');
+    expect(excel.model.fillOf(LEDGER, planted.knee)).toBe('#FFC7CE');
+
+    await office.apply(clearPatch(await office.read()));
+    expect(excel.model.fillOf(LEDGER, planted.green)).toBe('#00B050');
+    expect(excel.model.cell(LEDGER, planted.green).note).toBe('已电话核实');
+    expect(excel.model.fillOf(LEDGER, planted.knee)).toBeNull();
+    expect(excel.model.cell(LEDGER, planted.knee).note).toBeUndefined();
+    expect(excel.model.fillOf(LEDGER, planted.noAudit)).toBeNull();
   });
 });
