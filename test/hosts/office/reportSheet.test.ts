@@ -49,7 +49,8 @@ describe('生成报告 on the Office host', () => {
     // 【待填写】 places are highlighted as in the .docx; the page is A4 portrait, one page wide.
     const placeholder = text.findIndex((t) => t.startsWith('\u3000\u3000【待填写】'));
     expect(excel.model.cell(REPORT_SHEET, `A${placeholder + 1}`).format.fill).toMatchObject({ color: '#FFFF00' });
-    expect(ws.pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    // The page numbers every own sheet prints with (PAGE_FOOTER), this one on A4 portrait.
+    expect(ws.pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerFooter: '第 &P 页，共 &N 页' });
     expect(ws.rowHeights.get(placeholder)).toBeGreaterThan(15);
   });
 
