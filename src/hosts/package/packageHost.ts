@@ -68,13 +68,15 @@ function checkClaims(pkg: ZipPackage): LongSheetName[] {
   const budget = { left: MAX_MERGED_CELLS };
   for (const entry of workbook.sheets) {
     if (!entry.part || checked.has(entry.part)) continue;
-    const xml = pkg.text(entry.part);
+    // Markup only: the claims are ASCII (addresses, element names), so no UTF-8 decoding of a big sheet.
+    const xml = pkg.markup(entry.part);
     if (xml === undefined) continue;
     checkXmlPart(entry.part, xml, typeOf);
     checkSheetClaims(xml, entry.name, budget);
     checked.add(entry.part);
   }
   checkXmlParts(pkg, typeOf, checked);
+  pkg.verifyRest();
   const long = longSheetNames(workbook.sheets.map((s) => s.name));
   if (long.length === 0) return long;
   for (const entry of workbook.sheets) {

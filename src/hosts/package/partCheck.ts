@@ -36,7 +36,8 @@ function damaged(part: string, why: string): never {
 
 /** The root element's qualified name and where its start tag begins, skipping the prolog; undefined if there is none. */
 function rootOf(xml: string): { name: string; at: number } | undefined {
-  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A byte-order mark, decoded (U+FEFF) or as the markup view gives its three UTF-8 bytes.
+  let i = xml.charCodeAt(0) === 0xfeff ? 1 : xml.startsWith('\u00ef\u00bb\u00bf') ? 3 : 0;
   for (;;) {
     while (i < xml.length && /\s/.test(xml[i])) i++;
     if (xml.startsWith('<?', i)) {
@@ -113,6 +114,6 @@ export function checkXmlPart(part: string, xml: string, typeOf: ContentTypeOf): 
 export function checkXmlParts(pkg: ZipPackage, typeOf: ContentTypeOf, checked: ReadonlySet<string> = new Set()): void {
   for (const part of pkg.names()) {
     if (checked.has(part) || !isXmlPart(part, part === CONTENT_TYPES ? 'types' : typeOf(part))) continue;
-    checkXmlPart(part, pkg.text(part) ?? '', typeOf);
+    checkXmlPart(part, pkg.markup(part) ?? '', typeOf);
   }
 }
