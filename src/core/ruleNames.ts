@@ -21,6 +21,7 @@ export const BUILTIN_RULE_NAMES: Readonly<Record<string, string>> = {
   'missing-evaluator-score': '缺少评价得分',
   'missing-ledger': '未找到发放明细',
   'missing-weight': '缺少分值',
+  'merges-unread': '合并单元格无法读取',
   'number-out-of-range': '数字超出可计算范围',
   'over-achievement': '超额完成须说明',
   'over-budget': '执行数超过预算',

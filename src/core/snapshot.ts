@@ -99,6 +99,11 @@ export interface WorkbookSnapshot {
    * goes on as on a workbook never scored, and says so once as a 提示.
    */
   stateProblem?: string;
+  /**
+   * True when the host could not read merged areas (Excel below ExcelApi 1.13): a table laid out with
+   * merged labels may be read wrongly, and the officer is told so (issue 14).
+   */
+  mergesUnread?: boolean;
 }
 
 /** The role a detected table plays (SPEC §3). */

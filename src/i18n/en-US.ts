@@ -113,6 +113,7 @@ export const enUS: Messages = {
     'missing-evaluator-score': 'The index system lacks an evaluator score.',
     'missing-ledger': 'Rule packs were chosen, but the workbook has no disbursement ledger to check.',
     'missing-weight': 'An indicator has no weight.',
+    'merges-unread': 'This version of Excel cannot read merged cells: tables laid out with merged cells may be read incompletely.',
     'number-out-of-range': 'A number in a cell is too large to compute with; it was left out.',
     'over-achievement': 'The actual exceeds the target by 30% or more; the target may be too low and needs an explanation.',
     'over-budget': 'Spending exceeds the budget (execution rate above 100%).',

@@ -25,6 +25,7 @@ export type CoreRule =
   | 'missing-evaluator-score'
   | 'missing-ledger'
   | 'missing-weight'
+  | 'merges-unread'
   | 'number-out-of-range'
   | 'over-achievement'
   | 'over-budget'

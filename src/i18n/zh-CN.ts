@@ -113,6 +113,7 @@ export const zhCN: Messages = {
     'missing-evaluator-score': '评价指标体系中缺少评价得分。',
     'missing-ledger': '选择了规则包，但工作簿中没有找到发放明细表，没有可检查的发放。',
     'missing-weight': '指标缺少分值。',
+    'merges-unread': '此版本的 Excel 无法读取合并单元格，用合并单元格排版的表格可能识别不全。',
     'number-out-of-range': '单元格中的数字大到无法计算，未参与计算。',
     'over-achievement': '实际完成值超过目标 30% 以上，目标可能定得偏低，须说明原因。',
     'over-budget': '执行数超过预算数（执行率超过 100%）。',

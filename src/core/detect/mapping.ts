@@ -34,6 +34,7 @@ export function mapWorkbook(
   const findings: Finding[] = [];
   const searchedSheets: string[] = [];
   if (snapshot.stateProblem !== undefined) findings.push(stateSetAside(snapshot.stateProblem));
+  if (snapshot.mergesUnread) findings.push(MERGES_UNREAD);
   for (const sheet of snapshot.sheets) {
     if (own.isOutput(sheet.name)) continue;
     const sheetOverrides = overrides.filter((o) => o.sheet === sheet.name);
@@ -55,6 +56,14 @@ export function mapWorkbook(
   }
   return { tables, grids, findings, searchedSheets };
 }
+
+/** Excel below ExcelApi 1.13 cannot tell the add-in which cells are merged. */
+const MERGES_UNREAD: Finding = {
+  rule: 'merges-unread', severity: 'info', sheet: '', cell: '', row: 0, value: null, allowed: null,
+  message:
+    '此版本的 Excel（低于 ExcelApi 1.13）无法读取合并单元格：用合并单元格排版的表格（如纵向合并的一级、二级指标）可能识别不全。' +
+    '请核对“识别的表格”和评分明细；在 Microsoft 365 或 Excel 2021 及以后的版本中评分可避免此问题。',
+};
 
 /**
  * The add-in's memory in the workbook was damaged or edited: it is ignored as a whole (its sheets and

@@ -207,6 +207,8 @@ export async function readWorkbook(b: SyncBatch, caps: Capabilities, options?: R
     })
     .sort((x, y) => x.index - y.index);
   const snapshot: WorkbookSnapshot = { sheets };
+  // Below ExcelApi 1.13 merged areas cannot be read: said once, as a 提示 the pane and 异常清单 show.
+  if (!caps.mergedAreas && sheets.some((s) => s.values.length > 0)) snapshot.mergesUnread = true;
   if (state) {
     snapshot.state = state;
   } else {

@@ -4,6 +4,7 @@
  * officer's choice, progress and cancellation, and selecting a cell.
  */
 import { scoreWorkbook } from '../../../src/app/scoreWorkbook';
+import { mapWorkbook } from '../../../src/core/detect/mapping';
 import { withMark } from '../../../src/core/output/ownSheets';
 import type { Patch, SheetContent, SheetWrite } from '../../../src/core/patch';
 import type { AddinState, WorkbookSnapshot } from '../../../src/core/snapshot';
@@ -79,10 +80,15 @@ describe('reading', () => {
     expect(snapshot.state).toBeUndefined();
   });
 
-  test('without ExcelApi 1.13 merged areas are not read; everything else is', async () => {
+  test('without ExcelApi 1.13 merged areas are not read, and the officer is told so; everything else is read', async () => {
     const snapshot = await officeHostOn(userWorkbook(undefined, '1.12')).read();
     expect(snapshot.sheets[0].merges).toEqual([]);
     expect(snapshot.sheets[0].values[2]).toEqual(['执行率', 0.9844, true, { error: '#REF!' }]);
+    expect(snapshot.mergesUnread).toBe(true);
+    const findings = mapWorkbook(snapshot).findings;
+    expect(findings.map((f) => [f.rule, f.severity])).toContainEqual(['merges-unread', 'info']);
+    expect(findings.find((f) => f.rule === 'merges-unread')!.message).toContain('无法读取合并单元格');
+    expect((await officeHostOn(userWorkbook()).read()).mergesUnread).toBeUndefined();
   });
 
   test('reports progress by sheet and stops when cancelled', async () => {
