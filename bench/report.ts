@@ -8,7 +8,8 @@ const MIB = 2 ** 20;
 /** Issue 13: the CLI end to end (package host) against ExcelJS's own read and write of the same file. */
 export const CLI_TARGET_RATIO = 0.35;
 export const CORE_TARGET_CELLS_PER_S = 1_000_000;
-export const LEDGER_TARGET_ROWS_PER_S = 1_000_000;
+/** Issue 14: ledger checks at 1M rows, judged on the first (cold) run, which is what an officer's one run pays. */
+export const LEDGER_TARGET_ROWS_PER_S = 500_000;
 export const LEDGER_TARGET_MEMORY = 2 ** 30;
 
 const int = (n: number): string => Math.round(n).toLocaleString('en');
@@ -330,12 +331,11 @@ function ledgerVerdicts(r: BenchResults): string[] {
   const big = real[real.length - 1];
   const best = perSecond(big.entries, big.total.best);
   const median = perSecond(big.entries, big.total.median);
+  const cold = perSecond(big.entries, big.total.runs[0]);
   out.push(
-    `- **Ledger checks ≥ ${int(LEDGER_TARGET_ROWS_PER_S)} rows/s (parse + rules, realistic 增城 ledger of ${int(big.entries)} rows, every gz-zengcheng-2023 rule): ` +
-    `${best >= LEDGER_TARGET_ROWS_PER_S ? 'MET' : 'NOT MET'}** — ${int(best)} rows/s best of ${big.runs} (${x(best / LEDGER_TARGET_ROWS_PER_S)} the target), median ${int(median)}` +
-    `${best >= LEDGER_TARGET_ROWS_PER_S && median < LEDGER_TARGET_ROWS_PER_S ? ' (the median run misses it: borderline on this machine)' : ''}; ` +
-    `parse ${ms(big.parse.best)} ms + rules ${ms(big.check.best)} ms. The first (cold) run ` +
-    `(what a one-off run pays), took ${ms(big.total.runs[0])} ms (${int(perSecond(big.entries, big.total.runs[0]))} rows/s).`,
+    `- **Ledger checks ≥ ${int(LEDGER_TARGET_ROWS_PER_S)} rows/s on the first (cold) run (parse + rules, realistic 增城 ledger of ${int(big.entries)} rows, every gz-zengcheng-2023 rule): ` +
+    `${cold >= LEDGER_TARGET_ROWS_PER_S ? 'MET' : 'NOT MET'}** — ${int(cold)} rows/s cold (${ms(big.total.runs[0])} ms, ${x(cold / LEDGER_TARGET_ROWS_PER_S)} the target); ` +
+    `best of ${big.runs} ${int(best)} rows/s, median ${int(median)}; parse ${ms(big.parse.best)} ms + rules ${ms(big.check.best)} ms (best).`,
   );
   if (real.length >= 2) {
     const a = real[0];
