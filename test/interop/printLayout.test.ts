@@ -12,6 +12,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SIGNATURE_LABELS } from '../../src/core/output/scoredSheet';
+import { scoreWorkbook as runScore } from '../../src/app/scoreWorkbook';
+import { PackageHost } from '../../src/hosts/package/packageHost';
 import { scoreBytes } from '../e2e/scoreWorkbook';
 import { convertWithLibreOffice } from './libreoffice';
 
@@ -68,7 +70,22 @@ function overlaps(page: PdfPage): string[] {
 
 const landscapeA4 = (p: PdfPage) => Math.round(p.width) === 842 && Math.round(p.height) === 595;
 
-describe('the scored 昆明 sample printed by LibreOffice', () => {
+/** The scored copy as each file host writes it: the browser preview's (ExcelJS) and the command line's (the package host). */
+const HOSTS: [string, (bytes: Uint8Array) => Promise<Uint8Array>, string][] = [
+  ['the ExcelJS host', async (bytes) => (await scoreBytes(bytes)).output, '绩效目标-1'],
+  [
+    'the package host (the command line)',
+    async (bytes) => {
+      const host = PackageHost.fromBuffer(bytes);
+      const outcome = await runScore(host, {});
+      if (outcome.status !== 'scored') throw new Error(outcome.status);
+      return host.toBuffer();
+    },
+    '绩效目标-1-命令行',
+  ],
+];
+
+describe.each(HOSTS)('the scored 昆明 sample written by %s, printed by LibreOffice', (_host, scoreWith, png) => {
   let work: string;
   let pages: PdfPage[];
   let scored: PdfPage[];
@@ -78,7 +95,7 @@ describe('the scored 昆明 sample printed by LibreOffice', () => {
   beforeAll(async () => {
     requirePoppler();
     work = await mkdtemp(join(tmpdir(), 'jixiao-print-'));
-    output = (await scoreBytes(new Uint8Array(await readFile(KUNMING)))).output;
+    output = await scoreWith(new Uint8Array(await readFile(KUNMING)));
     const [pdf] = await convertWithLibreOffice([{ name: 'kunming-scored.xlsx', bytes: output }], { to: 'pdf' });
     const file = join(work, 'kunming-scored.pdf');
     await writeFile(file, pdf);
@@ -88,7 +105,7 @@ describe('the scored 昆明 sample printed by LibreOffice', () => {
     scored = pages.slice(start, list);
     anomalies = pages.slice(list);
     await mkdir(OUT, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(scored[0].number), '-l', String(scored[0].number), '-singlefile', file, join(OUT, '绩效目标-1')]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(scored[0].number), '-l', String(scored[0].number), '-singlefile', file, join(OUT, png)]);
   }, 180_000);
 
   afterAll(async () => {
