@@ -449,7 +449,8 @@ export class PackageHost implements WorkbookHost {
   }
 }
 
+/** Another host's note text as a comment: one run (`<r><t>`), which every reader takes; ExcelJS ignores a bare `<t>`. */
 function plainComment(ref: string, text: string): string {
-  return `<comment ref="${escapeXml(ref)}" authorId="0"><text><t xml:space="preserve">${escapeXml(text)}</t></text></comment>`;
+  return `<comment ref="${escapeXml(ref)}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`;
 }
 

@@ -8,6 +8,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { OfficeHost } from '../../../src/hosts/office/officeHost';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
 import { FakeExcel, type FakeExcelOptions } from '../../support/fakeExcel';
+import { MAX_COLS } from '../../support/fakeExcel/address';
 
 export async function xlsxHostOf(source: ExcelJS.Workbook | Uint8Array | string): Promise<XlsxHost> {
   if (typeof source === 'string') return XlsxHost.fromBuffer(readFileSync(source));
@@ -70,4 +71,32 @@ export function sheetOf(snapshot: WorkbookSnapshot, name: string) {
   const sheet = snapshot.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name} in the snapshot`);
   return sheet;
+}
+
+/**
+ * The fake Excel's workbook saved as an .xlsx, as Excel would save it for the command line: values,
+ * number formats, solid fills, notes, merges and sheet visibility (the very hidden state sheet too).
+ * Enough for a copy scored in Excel to be cleared by the CLI's host.
+ */
+export async function xlsxFromFake(excel: FakeExcel): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of excel.model.sheets) {
+    const state = s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible';
+    const ws = wb.addWorksheet(s.name, { state });
+    s.rows.forEach((row, r) => row?.forEach((v, c) => {
+      if (v !== undefined) ws.getCell(r + 1, c + 1).value = v;
+    }));
+    s.numberFormats.forEach((row, r) => row?.forEach((f, c) => {
+      if (f) ws.getCell(r + 1, c + 1).numFmt = f;
+    }));
+    for (const [key, format] of s.formats) {
+      const fill = format.fill;
+      if (!fill || fill.pattern !== 'Solid') continue;
+      const r = Math.floor(key / MAX_COLS);
+      ws.getCell(r + 1, (key % MAX_COLS) + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.color.slice(1).toUpperCase()}` } };
+    }
+    for (const [address, note] of s.notes) ws.getCell(address).note = note.content;
+    for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -19,7 +19,7 @@ import {
   generateZengcheng2023Ledger,
 } from '../../../examples/workbooks/zengcheng-2023-index-system';
 import type { FakeExcel } from '../../support/fakeExcel';
-import { argbOf, fakeFromXlsx, noteText, officeHostOn, ownSheetNames, sheetOf, xlsxFill, xlsxHostOf } from './officeFixtures';
+import { argbOf, fakeFromXlsx, noteText, officeHostOn, ownSheetNames, sheetOf, xlsxFill, xlsxFromFake, xlsxHostOf } from './officeFixtures';
 
 const LEDGER = '发放明细';
 
@@ -262,5 +262,23 @@ describe('re-scoring and clearing on the Office host', () => {
     expect(excel.model.fillOf(LEDGER, planted.knee)).toBeNull();
     expect(excel.model.cell(LEDGER, planted.knee).note).toBeUndefined();
     expect(excel.model.fillOf(LEDGER, planted.noAudit)).toBeNull();
+  });
+
+  test('a workbook scored in Excel (the Office host) is cleared exactly by the command line (the package host)', async () => {
+    const planted = plantedZengcheng();
+    const both = await bothHosts(planted.wb);
+    const scored = await scoreWorkbook(both.office, { rules: ['gz-zengcheng-2023'] });
+    if (scored.status !== 'scored') throw new Error(scored.status);
+    expect(both.excel.model.fillOf(LEDGER, planted.green)).toBe('#FFC7CE');
+
+    // Saved by Excel, then 清除标记 from the command line.
+    const cli = PackageHost.fromBuffer(await xlsxFromFake(both.excel));
+    await cli.apply(clearPatch(await cli.read()));
+    const ledger = (await xlsxHostOf(await cli.toBuffer())).workbook.getWorksheet(LEDGER)!;
+    expect(xlsxFill(ledger.getCell(planted.green))).toBe('FF00B050');
+    expect(noteText(ledger.getCell(planted.green))).toBe('已电话核实');
+    for (const cell of [planted.knee, planted.noAudit]) {
+      expect([cell, xlsxFill(ledger.getCell(cell)), noteText(ledger.getCell(cell))]).toEqual([cell, null, null]);
+    }
   });
 });
