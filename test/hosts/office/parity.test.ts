@@ -264,7 +264,10 @@ describe('re-scoring and clearing on the Office host', () => {
     expect(excel.model.fillOf(LEDGER, planted.noAudit)).toBeNull();
   });
 
-  test('a workbook scored in Excel (the Office host) is cleared exactly by the command line (the package host)', async () => {
+  test.each([
+    ['the command line (the package host)', async (bytes: Uint8Array) => PackageHost.fromBuffer(bytes)],
+    ['the browser preview (the ExcelJS host)', async (bytes: Uint8Array) => xlsxHostOf(bytes)],
+  ])('a workbook scored in Excel (the Office host) is cleared exactly by %s', async (_by, open) => {
     const planted = plantedZengcheng();
     const both = await bothHosts(planted.wb);
     const scored = await scoreWorkbook(both.office, { rules: ['gz-zengcheng-2023'] });
@@ -272,7 +275,7 @@ describe('re-scoring and clearing on the Office host', () => {
     expect(both.excel.model.fillOf(LEDGER, planted.green)).toBe('#FFC7CE');
 
     // Saved by Excel, then 清除标记 from the command line.
-    const cli = PackageHost.fromBuffer(await xlsxFromFake(both.excel));
+    const cli = await open(await xlsxFromFake(both.excel));
     await cli.apply(clearPatch(await cli.read()));
     const ledger = (await xlsxHostOf(await cli.toBuffer())).workbook.getWorksheet(LEDGER)!;
     expect(xlsxFill(ledger.getCell(planted.green))).toBe('FF00B050');
