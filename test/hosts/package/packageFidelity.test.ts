@@ -5,22 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
 import { clearMarks } from '../../../src/app/clearMarks';
 import { scoreWorkbook, type ScoreOutcome } from '../../../src/app/scoreWorkbook';
 import { PackageHost } from '../../../src/hosts/package/packageHost';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsxHost';
 import { convertWithLibreOffice } from '../../interop/libreoffice';
+import { cellsOf, partsOf, relatedParts, sheetParts, text, type Parts } from '../../support/packageParts';
 
 jest.setTimeout(180_000);
 
 const FIXTURES = join(__dirname, 'fixtures');
 const RULES = { rules: ['gz-zengcheng-2023'] };
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, `zengcheng-openpyxl-${name}.xlsx`)));
-
-type Parts = Record<string, Uint8Array>;
-const partsOf = (bytes: Uint8Array): Parts => unzipSync(bytes);
-const text = (parts: Parts, name: string) => strFromU8(parts[name]);
 
 function scored(outcome: ScoreOutcome) {
   if (outcome.status !== 'scored') throw new Error(`not scored: ${JSON.stringify(outcome)}`);
@@ -31,29 +27,6 @@ async function score(bytes: Uint8Array) {
   const host = PackageHost.fromBuffer(bytes);
   const report = scored(await scoreWorkbook(host, RULES));
   return { host, report, out: await host.toBuffer() };
-}
-
-/** Every cell element of a worksheet part, by reference. */
-function cellsOf(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) out.set(m[1], m[0]);
-  return out;
-}
-
-/** The worksheet part of each sheet, by sheet name (openpyxl's and our own layout: xl/workbook.xml). */
-function sheetParts(parts: Parts): Map<string, string> {
-  const rels = new Map([...text(parts, 'xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-    const id = /Id="([^"]+)"/.exec(m[0])![1];
-    const target = /Target="([^"]+)"/.exec(m[0])![1];
-    return [id, target.startsWith('/') ? target.slice(1) : `xl/${target}`];
-  }));
-  const out = new Map<string, string>();
-  for (const m of text(parts, 'xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(m[0])![1];
-    const id = /r:id="([^"]+)"/.exec(m[0])![1];
-    out.set(name, rels.get(id)!);
-  }
-  return out;
 }
 
 describe('the package host keeps everything of a workbook openpyxl wrote', () => {
@@ -137,25 +110,6 @@ describe('the package host keeps everything of a workbook openpyxl wrote', () =>
     expect(scored(await scoreWorkbook(again, RULES)).total).toBe(run.report.total);
   });
 });
-
-/** The parts of `sheetPart`'s relationships of a type (comments, vmlDrawing …), resolved. */
-function relatedParts(parts: Parts, sheetPart: string, type: RegExp): string[] {
-  const folder = sheetPart.slice(0, sheetPart.lastIndexOf('/'));
-  const rels = parts[`${folder}/_rels/${sheetPart.slice(folder.length + 1)}.rels`];
-  if (!rels) return [];
-  return [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)]
-    .filter((m) => type.test(/Type="([^"]+)"/.exec(m[0])![1]))
-    .map((m) => {
-      const target = /Target="([^"]+)"/.exec(m[0])![1];
-      if (target.startsWith('/')) return target.slice(1);
-      const segments = folder.split('/');
-      for (const seg of target.split('/')) {
-        if (seg === '..') segments.pop();
-        else segments.push(seg);
-      }
-      return segments.join('/');
-    });
-}
 
 describe('the package host keeps everything of a workbook LibreOffice wrote', () => {
   test('after scoring, only the workbook, content types, styles, the flagged sheet and its notes differ; 清除标记 gives the cells back', async () => {
